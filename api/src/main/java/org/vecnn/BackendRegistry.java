@@ -1,0 +1,158 @@
+package org.vecnn;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.vecnn.spi.Availability;
+import org.vecnn.spi.Backend;
+import org.vecnn.spi.BackendProvider;
+
+/**
+ * The providers found once, each probed at most once and created at most once. A provider that fails in
+ * any way (construction, name, probe, creation) is reported with the failure and never hides the others.
+ */
+final class BackendRegistry {
+    private final List<Candidate> candidates;
+    private final Map<String, Backend> created = new ConcurrentHashMap<>();
+
+    private BackendRegistry(List<Candidate> candidates) {
+        candidates.sort(Comparator.comparingInt((Candidate c) -> c.priority).reversed());
+        this.candidates = List.copyOf(candidates);
+    }
+
+    /** The providers {@link ServiceLoader} finds through {@code loader}. */
+    static BackendRegistry load(ClassLoader loader) {
+        List<Candidate> candidates = new ArrayList<>();
+        Iterator<BackendProvider> it = ServiceLoader.load(BackendProvider.class, loader).iterator();
+        int failures = 0;
+        while (failures < 100) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                candidates.add(Candidate.of(it.next()));
+            } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+                failures++;
+                candidates.add(Candidate.failed(e));
+            }
+        }
+        return new BackendRegistry(candidates);
+    }
+
+    /** The providers the suppliers give; a supplier that throws stands for a provider that cannot be constructed. */
+    static BackendRegistry of(List<Supplier<BackendProvider>> providers) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (Supplier<BackendProvider> supplier : providers) {
+            try {
+                candidates.add(Candidate.of(supplier.get()));
+            } catch (LinkageError | RuntimeException e) {
+                candidates.add(Candidate.failed(e));
+            }
+        }
+        return new BackendRegistry(candidates);
+    }
+
+    List<BackendStatus> report() {
+        return candidates.stream().map(Candidate::status).collect(Collectors.toList());
+    }
+
+    /** The backend {@code override} names, or the available one of highest priority if it is null or blank. */
+    Backend get(String override) {
+        if (override != null && !override.isBlank()) {
+            return named(override.trim());
+        }
+        for (Candidate c : candidates) {
+            if (c.provider != null && c.availability().isAvailable()) {
+                return create(c);
+            }
+        }
+        throw new BackendUnavailableException("no vecnn backend is available; providers found: "
+                + (candidates.isEmpty() ? "none (add a backend jar, e.g. vecnn-backend-loops, to the class path)"
+                        : report().toString()));
+    }
+
+    Backend named(String name) {
+        for (Candidate c : candidates) {
+            if (c.provider != null && c.name.equals(name)) {
+                Availability availability = c.availability();
+                if (!availability.isAvailable()) {
+                    throw new BackendUnavailableException("backend '" + name + "' is unavailable: " + availability.detail());
+                }
+                return create(c);
+            }
+        }
+        throw new UnknownBackendException("unknown backend '" + name + "'; known backends: " + candidates.stream()
+                .filter(c -> c.provider != null).map(c -> c.name).collect(Collectors.toList()));
+    }
+
+    private Backend create(Candidate c) {
+        return created.computeIfAbsent(c.name, name -> {
+            try {
+                Backend backend = c.provider.create();
+                if (backend == null) {
+                    throw new BackendUnavailableException("backend '" + name + "': its provider created null");
+                }
+                return backend;
+            } catch (BackendUnavailableException e) {
+                throw e;
+            } catch (LinkageError | RuntimeException e) {
+                throw new BackendUnavailableException("backend '" + name + "' failed to start: " + e, e);
+            }
+        });
+    }
+
+    private static final class Candidate {
+        final BackendProvider provider;
+        final String name;
+        final int priority;
+        final String className;
+        private Availability availability;
+
+        private Candidate(BackendProvider provider, String name, int priority, String className, Availability known) {
+            this.provider = provider;
+            this.name = name;
+            this.priority = priority;
+            this.className = className;
+            this.availability = known;
+        }
+
+        static Candidate of(BackendProvider provider) {
+            String className = provider.getClass().getName();
+            try {
+                return new Candidate(provider, provider.name(), provider.priority(), className, null);
+            } catch (LinkageError | RuntimeException e) {
+                return new Candidate(null, className, Integer.MIN_VALUE, className,
+                        Availability.unavailable("provider failed to describe itself: " + e));
+            }
+        }
+
+        static Candidate failed(Throwable e) {
+            return new Candidate(null, "(provider failed to load)", Integer.MIN_VALUE, "?",
+                    Availability.unavailable(String.valueOf(e)));
+        }
+
+        synchronized Availability availability() {
+            if (availability == null) {
+                try {
+                    Availability probed = provider.probe();
+                    availability = probed != null ? probed : Availability.unavailable("probe returned null");
+                } catch (LinkageError | RuntimeException e) {
+                    availability = Availability.unavailable("probe failed: " + e);
+                }
+            }
+            return availability;
+        }
+
+        BackendStatus status() {
+            Availability a = availability();
+            return new BackendStatus(name, priority, a.isAvailable(), a.detail(), className);
+        }
+    }
+}

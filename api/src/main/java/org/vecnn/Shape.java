@@ -1,0 +1,161 @@
+package org.vecnn;
+
+import java.util.Arrays;
+
+/**
+ * The immutable shape of a tensor: its dimensions, outermost first, in row-major (C) order.
+ *
+ * <p>A shape of rank 0 is a scalar and has one element. Dimensions may be 0 (an empty tensor) but never
+ * negative, and the element count always fits in an {@code int}: both are checked when the shape is made,
+ * so no index computed from a valid shape can wrap. {@link #toString()} prints NumPy's notation:
+ * {@code ()}, {@code (4,)}, {@code (2,3)}.
+ */
+public final class Shape {
+    private static final Shape SCALAR = new Shape(new int[0], 1);
+
+    private final int[] dims;
+    private final int size;
+
+    private Shape(int[] dims, int size) {
+        this.dims = dims;
+        this.size = size;
+    }
+
+    /**
+     * The shape with the given dimensions.
+     *
+     * @throws ShapeException if a dimension is negative or the element count exceeds {@link Integer#MAX_VALUE}
+     * @throws TensorArgumentException if {@code dims} is null
+     */
+    public static Shape of(int... dims) {
+        if (dims == null) {
+            throw new TensorArgumentException("shape: dimensions are null");
+        }
+        int[] copy = dims.clone();
+        return new Shape(copy, checkedSize(copy));
+    }
+
+    /** The shape of a rank-0 tensor (a scalar), which has one element. */
+    public static Shape scalar() {
+        return SCALAR;
+    }
+
+    private static int checkedSize(int[] dims) {
+        for (int d : dims) {
+            if (d < 0) {
+                throw new ShapeException("shape: negative dimension " + d + " in " + format(dims));
+            }
+        }
+        for (int d : dims) {
+            if (d == 0) {
+                return 0;
+            }
+        }
+        long size = 1;
+        for (int d : dims) {
+            size *= d;
+            if (size > Integer.MAX_VALUE) {
+                throw new ShapeException("shape: " + format(dims) + " has more than " + Integer.MAX_VALUE
+                        + " (Integer.MAX_VALUE) elements");
+            }
+        }
+        return (int) size;
+    }
+
+    /** The number of dimensions; 0 for a scalar. */
+    public int rank() {
+        return dims.length;
+    }
+
+    /** The number of elements: the product of the dimensions, 1 for a scalar. */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * The size of one dimension. Negative axes count from the end, as in NumPy: {@code dim(-1)} is the last.
+     *
+     * @throws ShapeException if the axis is out of range
+     */
+    public int dim(int axis) {
+        return dims[axis("shape", axis)];
+    }
+
+    /** A copy of the dimensions. */
+    public int[] dims() {
+        return dims.clone();
+    }
+
+    /**
+     * The non-negative index of {@code axis} (which may count from the end) in this shape.
+     *
+     * @param op the operation to name in the error message
+     * @throws ShapeException if the axis is out of range for this rank
+     */
+    public int axis(String op, int axis) {
+        int rank = dims.length;
+        if (axis < -rank || axis >= rank) {
+            throw new ShapeException(op + ": axis " + axis + " is out of bounds for shape " + this
+                    + " of rank " + rank);
+        }
+        return axis < 0 ? axis + rank : axis;
+    }
+
+    /** The row-major strides in elements: the step in the flat index for a step of 1 along each axis. */
+    public int[] strides() {
+        int[] strides = new int[dims.length];
+        int stride = 1;
+        for (int i = dims.length - 1; i >= 0; i--) {
+            strides[i] = stride;
+            stride *= Math.max(dims[i], 1);
+        }
+        return strides;
+    }
+
+    /** The shape with {@code axis} removed (or set to 1 if {@code keepDims}). */
+    public Shape reduce(String op, int axis, boolean keepDims) {
+        int a = axis(op, axis);
+        if (keepDims) {
+            int[] kept = dims.clone();
+            kept[a] = 1;
+            return of(kept);
+        }
+        int[] reduced = new int[dims.length - 1];
+        for (int i = 0, j = 0; i < dims.length; i++) {
+            if (i != a) {
+                reduced[j++] = dims[i];
+            }
+        }
+        return of(reduced);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Shape && Arrays.equals(dims, ((Shape) other).dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(dims);
+    }
+
+    /** NumPy's notation: {@code ()}, {@code (4,)}, {@code (2,3)}. */
+    @Override
+    public String toString() {
+        return format(dims);
+    }
+
+    private static String format(int[] dims) {
+        if (dims.length == 1) {
+            return "(" + dims[0] + ",)";
+        }
+        StringBuilder text = new StringBuilder("(");
+        for (int i = 0; i < dims.length; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(dims[i]);
+        }
+        return text.append(')').toString();
+    }
+}

@@ -1,0 +1,138 @@
+package org.vecnn.spi;
+
+import org.vecnn.Shape;
+import org.vecnn.ShapeException;
+
+/**
+ * NumPy's shape arithmetic, written once so that no backend derives it again: the broadcast result of two
+ * shapes, the broadcast strides and offsets that map a result element to an operand element, and the
+ * geometry of {@code matmul} and {@code dot}.
+ *
+ * <p>Every method that can fail throws {@link ShapeException} with NumPy's wording and the operation's name.
+ */
+public final class Broadcast {
+    private Broadcast() {
+    }
+
+    /**
+     * The shape two operands broadcast to under NumPy's rules: shapes are aligned at their last dimension,
+     * missing leading dimensions count as 1, and each pair of dimensions must be equal or contain a 1.
+     *
+     * @throws ShapeException {@code "add: operands could not be broadcast together with shapes (2,3) (4,)"}
+     */
+    public static Shape shape(String op, Shape a, Shape b) {
+        int[] result = dims(a, b);
+        if (result == null) {
+            throw new ShapeException(op + ": operands could not be broadcast together with shapes " + a + " " + b);
+        }
+        return Shape.of(result);
+    }
+
+    /** Whether {@code a} and {@code b} broadcast together. */
+    public static boolean compatible(Shape a, Shape b) {
+        return dims(a, b) != null;
+    }
+
+    private static int[] dims(Shape a, Shape b) {
+        int rank = Math.max(a.rank(), b.rank());
+        int[] result = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            int da = dimFromEnd(a, rank - 1 - i);
+            int db = dimFromEnd(b, rank - 1 - i);
+            if (da != db && da != 1 && db != 1) {
+                return null;
+            }
+            result[i] = da == 1 ? db : da;
+        }
+        return result;
+    }
+
+    /** The dimension {@code fromEnd} places before the last (0 is the last); 1 where the shape has none. */
+    private static int dimFromEnd(Shape shape, int fromEnd) {
+        int axis = shape.rank() - 1 - fromEnd;
+        return axis >= 0 ? shape.dim(axis) : 1;
+    }
+
+    /**
+     * The strides, one per axis of {@code result}, with which an operand of shape {@code operand} is read
+     * when broadcast to {@code result}: the operand's row-major stride, or 0 along axes it broadcasts.
+     * {@code operand} must broadcast to {@code result}.
+     */
+    public static int[] strides(Shape operand, Shape result) {
+        int rank = result.rank();
+        int offset = rank - operand.rank();
+        if (offset < 0 || !shape("broadcast", operand, result).equals(result)) {
+            throw new ShapeException("broadcast: shape " + operand + " cannot be broadcast to " + result);
+        }
+        int[] own = operand.strides();
+        int[] strides = new int[rank];
+        for (int axis = offset; axis < rank; axis++) {
+            strides[axis] = operand.dim(axis - offset) == 1 ? 0 : own[axis - offset];
+        }
+        return strides;
+    }
+
+    /**
+     * For each element of {@code result} in row-major order, the flat index of the operand element that
+     * broadcasting reads for it. {@code operand} must broadcast to {@code result}.
+     */
+    public static int[] offsets(Shape operand, Shape result) {
+        int[] strides = strides(operand, result);
+        int[] dims = result.dims();
+        int[] offsets = new int[result.size()];
+        int[] index = new int[dims.length];
+        int offset = 0;
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = offset;
+            for (int axis = dims.length - 1; axis >= 0; axis--) {
+                index[axis]++;
+                offset += strides[axis];
+                if (index[axis] < dims[axis]) {
+                    break;
+                }
+                offset -= strides[axis] * dims[axis];
+                index[axis] = 0;
+            }
+        }
+        return offsets;
+    }
+
+    /**
+     * The geometry of {@code np.matmul(a, b)}: 1-D operands promoted (and the added dimension removed from
+     * the result), batch dimensions broadcast, inner dimensions checked and never broadcast.
+     *
+     * @throws ShapeException for a rank-0 operand, misaligned inner dimensions or batch dimensions that
+     *                        cannot be broadcast
+     */
+    public static MatmulLayout matmul(String op, Shape a, Shape b) {
+        return MatmulLayout.of(op, a, b);
+    }
+
+    /**
+     * The result shape of {@code np.dot(a, b)} for operands of rank 1 or more: the last axis of {@code a} is
+     * contracted with the only axis of a 1-D {@code b}, or with the second-to-last axis of {@code b}.
+     *
+     * @throws ShapeException if the contracted dimensions differ, or for a rank-0 operand
+     */
+    public static Shape dot(String op, Shape a, Shape b) {
+        if (a.rank() == 0 || b.rank() == 0) {
+            throw new ShapeException(op + ": rank-0 operands are multiplied, not contracted: shapes " + a + " " + b);
+        }
+        int bAxis = b.rank() == 1 ? 0 : b.rank() - 2;
+        if (a.dim(-1) != b.dim(bAxis)) {
+            throw new ShapeException(op + ": shapes " + a + " and " + b + " are not aligned: " + a.dim(-1)
+                    + " (dim " + (a.rank() - 1) + ") != " + b.dim(bAxis) + " (dim " + bAxis + ")");
+        }
+        int[] ad = a.dims();
+        int[] bd = b.dims();
+        int[] result = new int[a.rank() - 1 + b.rank() - 1];
+        System.arraycopy(ad, 0, result, 0, ad.length - 1);
+        int next = ad.length - 1;
+        for (int axis = 0; axis < bd.length; axis++) {
+            if (axis != bAxis) {
+                result[next++] = bd[axis];
+            }
+        }
+        return Shape.of(result);
+    }
+}

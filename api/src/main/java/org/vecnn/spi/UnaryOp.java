@@ -1,0 +1,123 @@
+package org.vecnn.spi;
+
+import java.util.Objects;
+
+/**
+ * An elementwise function of one argument, applied by {@link Backend#map(UnaryOp, org.vecnn.Tensor)}: the
+ * activations a network needs and their derivatives (with respect to the activation's input), plus a few
+ * arithmetic basics. {@link #apply(double)} is the reference definition every backend is checked against.
+ *
+ * <p>NaN propagates through every function. ReLU of a non-positive number is {@code +0.0}.
+ */
+public final class UnaryOp {
+    /** The function, independent of its parameter. */
+    public enum Kind {
+        NEGATE, ABS, SQUARE, SQRT, EXP, LOG,
+        RELU, RELU_DERIVATIVE, LEAKY_RELU, LEAKY_RELU_DERIVATIVE,
+        SIGMOID, SIGMOID_DERIVATIVE, TANH, TANH_DERIVATIVE
+    }
+
+    /** {@code -x}. */
+    public static final UnaryOp NEGATE = new UnaryOp(Kind.NEGATE, 0);
+    /** {@code |x|}. */
+    public static final UnaryOp ABS = new UnaryOp(Kind.ABS, 0);
+    /** {@code x * x}. */
+    public static final UnaryOp SQUARE = new UnaryOp(Kind.SQUARE, 0);
+    /** {@code sqrt(x)}; NaN for negative x. */
+    public static final UnaryOp SQRT = new UnaryOp(Kind.SQRT, 0);
+    /** {@code e^x}. */
+    public static final UnaryOp EXP = new UnaryOp(Kind.EXP, 0);
+    /** The natural logarithm; {@code -Inf} at 0, NaN below. */
+    public static final UnaryOp LOG = new UnaryOp(Kind.LOG, 0);
+    /** {@code max(x, 0)}. */
+    public static final UnaryOp RELU = new UnaryOp(Kind.RELU, 0);
+    /** 1 where {@code x > 0}, else 0. */
+    public static final UnaryOp RELU_DERIVATIVE = new UnaryOp(Kind.RELU_DERIVATIVE, 0);
+    /** {@code 1 / (1 + e^-x)}. */
+    public static final UnaryOp SIGMOID = new UnaryOp(Kind.SIGMOID, 0);
+    /** {@code s(x) * (1 - s(x))} with {@code s} the sigmoid. */
+    public static final UnaryOp SIGMOID_DERIVATIVE = new UnaryOp(Kind.SIGMOID_DERIVATIVE, 0);
+    /** The hyperbolic tangent. */
+    public static final UnaryOp TANH = new UnaryOp(Kind.TANH, 0);
+    /** {@code 1 - tanh(x)^2}. */
+    public static final UnaryOp TANH_DERIVATIVE = new UnaryOp(Kind.TANH_DERIVATIVE, 0);
+
+    private final Kind kind;
+    private final double parameter;
+
+    private UnaryOp(Kind kind, double parameter) {
+        this.kind = kind;
+        this.parameter = parameter;
+    }
+
+    /** {@code x} where {@code x > 0}, else {@code slope * x}. */
+    public static UnaryOp leakyRelu(double slope) {
+        return new UnaryOp(Kind.LEAKY_RELU, slope);
+    }
+
+    /** 1 where {@code x > 0}, else {@code slope}. */
+    public static UnaryOp leakyReluDerivative(double slope) {
+        return new UnaryOp(Kind.LEAKY_RELU_DERIVATIVE, slope);
+    }
+
+    /** Which function this is. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The function's parameter (the slope of the leaky ReLU); 0 for functions without one. */
+    public double parameter() {
+        return parameter;
+    }
+
+    /**
+     * The reference definition, in double precision. For FLOAT32 the reference result is this value
+     * rounded once to float.
+     */
+    public double apply(double x) {
+        switch (kind) {
+            case NEGATE: return -x;
+            case ABS: return Math.abs(x);
+            case SQUARE: return x * x;
+            case SQRT: return Math.sqrt(x);
+            case EXP: return Math.exp(x);
+            case LOG: return Math.log(x);
+            case RELU: return x > 0 || Double.isNaN(x) ? x : 0.0;
+            case RELU_DERIVATIVE: return x > 0 ? 1.0 : Double.isNaN(x) ? x : 0.0;
+            case LEAKY_RELU: return x > 0 ? x : parameter * x;
+            case LEAKY_RELU_DERIVATIVE: return x > 0 ? 1.0 : Double.isNaN(x) ? x : parameter;
+            case SIGMOID: return sigmoid(x);
+            case SIGMOID_DERIVATIVE: {
+                double s = sigmoid(x);
+                return s * (1.0 - s);
+            }
+            case TANH: return Math.tanh(x);
+            case TANH_DERIVATIVE: {
+                double t = Math.tanh(x);
+                return 1.0 - t * t;
+            }
+            default: throw new AssertionError(kind);
+        }
+    }
+
+    private static double sigmoid(double x) {
+        return 1.0 / (1.0 + Math.exp(-x));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof UnaryOp && ((UnaryOp) other).kind == kind
+                && Double.compare(((UnaryOp) other).parameter, parameter) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, parameter);
+    }
+
+    @Override
+    public String toString() {
+        boolean parameterized = kind == Kind.LEAKY_RELU || kind == Kind.LEAKY_RELU_DERIVATIVE;
+        return kind.name().toLowerCase(java.util.Locale.ROOT) + (parameterized ? "(" + parameter + ")" : "");
+    }
+}
