@@ -350,6 +350,7 @@ public abstract class Backend {
 
     /** {@code op} applied to each element of {@code a}. */
     public final Tensor map(UnaryOp op, Tensor a) {
+        notNull("map", "op", op);
         Checks.operand(this, "map", "a", a);
         Tensor out = allocate(a.shape(), a.dtype());
         map(op, a, out);
@@ -362,7 +363,7 @@ public abstract class Backend {
         Checks.operand(this, "map", "a", a);
         Checks.output(this, "map", out, a.shape(), a.dtype());
         if (a.size() > 0) {
-            mapKernel(op, a, out);
+            mapKernel(op.roundedTo(a.dtype()), a, out);
         }
     }
 

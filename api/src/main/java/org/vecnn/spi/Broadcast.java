@@ -25,7 +25,7 @@ public final class Broadcast {
         if (result == null) {
             throw new ShapeException(op + ": operands could not be broadcast together with shapes " + a + " " + b);
         }
-        return Shape.of(result);
+        return result(op, a, b, result);
     }
 
     /** Whether {@code a} and {@code b} broadcast together. */
@@ -133,6 +133,15 @@ public final class Broadcast {
                 result[next++] = bd[axis];
             }
         }
-        return Shape.of(result);
+        return result(op, a, b, result);
+    }
+
+    /** The result shape {@code dims} of an operation on {@code a} and {@code b}, checked against the int range. */
+    static Shape result(String op, Shape a, Shape b, int[] dims) {
+        try {
+            return Shape.of(dims);
+        } catch (ShapeException e) {
+            throw new ShapeException(op + ": the result for shapes " + a + " and " + b + " is too large: " + e.getMessage());
+        }
     }
 }

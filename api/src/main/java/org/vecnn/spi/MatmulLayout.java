@@ -62,7 +62,7 @@ public final class MatmulLayout {
         if (b.rank() > 1) {
             result[next] = n;
         }
-        Shape resultShape = Shape.of(result);
+        Shape resultShape = Broadcast.result(op, a, b, result);
         int[] aOffsets = scaled(Broadcast.offsets(aBatch, batch), m * k);
         int[] bOffsets = scaled(Broadcast.offsets(bBatch, batch), k * n);
         return new MatmulLayout(resultShape, m, k, n, aOffsets, bOffsets);

@@ -1,6 +1,7 @@
 package org.vecnn.spi;
 
 import java.util.Objects;
+import org.vecnn.DType;
 
 /**
  * An elementwise function of one argument, applied by {@link Backend#map(UnaryOp, org.vecnn.Tensor)}: the
@@ -58,6 +59,15 @@ public final class UnaryOp {
     /** 1 where {@code x > 0}, else {@code slope}. */
     public static UnaryOp leakyReluDerivative(double slope) {
         return new UnaryOp(Kind.LEAKY_RELU_DERIVATIVE, slope);
+    }
+
+    /**
+     * This function with its parameter rounded to {@code dtype}, as NumPy rounds a Python scalar to an array's
+     * dtype; vecnn applies it so to a tensor of that dtype.
+     */
+    public UnaryOp roundedTo(DType dtype) {
+        double rounded = dtype == DType.FLOAT32 ? (float) parameter : parameter;
+        return rounded == parameter || Double.isNaN(parameter) ? this : new UnaryOp(kind, rounded);
     }
 
     /** Which function this is. */

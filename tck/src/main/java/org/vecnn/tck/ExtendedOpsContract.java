@@ -1,0 +1,226 @@
+package org.vecnn.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vecnn.DType;
+import org.vecnn.Shape;
+import org.vecnn.Tensor;
+import org.vecnn.spi.Backend;
+import org.vecnn.spi.Op;
+import org.vecnn.spi.UnaryOp;
+
+/**
+ * The operations beyond the core that a network needs, whether the backend runs them itself or through the
+ * SPI's reference implementations: each on generated cases in every dtype the backend runs.
+ */
+interface ExtendedOpsContract extends TckContext {
+
+    /** The functions whose float results are unique (one IEEE operation or a selection): compared exactly. */
+    List<UnaryOp> EXACT_FUNCTIONS = List.of(UnaryOp.NEGATE, UnaryOp.ABS, UnaryOp.SQUARE, UnaryOp.SQRT,
+            UnaryOp.RELU, UnaryOp.RELU_DERIVATIVE, UnaryOp.leakyRelu(0.01), UnaryOp.leakyReluDerivative(0.01));
+
+    /** The transcendental functions: compared within {@link Tolerances#function}. */
+    List<UnaryOp> APPROXIMATE_FUNCTIONS = List.of(UnaryOp.EXP, UnaryOp.LOG, UnaryOp.SIGMOID,
+            UnaryOp.SIGMOID_DERIVATIVE, UnaryOp.TANH, UnaryOp.TANH_DERIVATIVE);
+
+    private int extendedCases() {
+        return Math.max(50, generatedCases() / 4);
+    }
+
+    @Test
+    default void subtractAndDivide() {
+        for (DType dtype : supportedDTypes()) {
+            Cases cases = new Cases(seedFor("subtract-divide/" + dtype));
+            for (int i = 0; i < extendedCases(); i++) {
+                for (Op op : List.of(Op.SUBTRACT, Op.DIVIDE)) {
+                    Shape[] s = cases.broadcastPair();
+                    oracle().checkBinary(op, dtype, s[0], cases.values(s[0].size(), dtype), s[1], cases.values(s[1].size(), dtype));
+                }
+            }
+        }
+    }
+
+    @Test
+    default void transposedProducts() {
+        for (DType dtype : supportedDTypes()) {
+            Cases cases = new Cases(seedFor("transposed-products/" + dtype));
+            for (int i = 0; i < extendedCases(); i++) {
+                for (Op op : List.of(Op.MATMUL_TRANSPOSE_A, Op.MATMUL_TRANSPOSE_B)) {
+                    Shape[] s = cases.transposedProductPair(op == Op.MATMUL_TRANSPOSE_A);
+                    oracle().checkBinary(op, dtype, s[0], cases.values(s[0].size(), dtype), s[1], cases.values(s[1].size(), dtype));
+                }
+            }
+        }
+    }
+
+    @Test
+    default void scaleMatchesReferenceExactly() {
+        for (DType dtype : supportedDTypes()) {
+            Cases cases = new Cases(seedFor("scale/" + dtype));
+            for (int i = 0; i < extendedCases(); i++) {
+                Shape shape = cases.shape(4, 4);
+                double[] x = cases.values(shape.size(), dtype);
+                double alpha = cases.values(1, DType.FLOAT64)[0] / 3.0;
+                String context = "scale " + dtype + " " + shape + " alpha=" + alpha;
+                double[] want = reference().scale(Oracle.tensor(reference(), shape, x, dtype), alpha).toDoubleArray();
+                Tensor a = Oracle.tensor(backend(), shape, x, dtype);
+                Compare.identical(context, backend().scale(a, alpha).toDoubleArray(), want);
+                backend().scale(a, alpha, a);
+                Compare.identical(context + " in place", a.toDoubleArray(), want);
+            }
+        }
+    }
+
+    @Test
+    default void axpyUpdatesInPlace() {
+        for (DType dtype : supportedDTypes()) {
+            Cases cases = new Cases(seedFor("axpy/" + dtype));
+            for (int i = 0; i < extendedCases(); i++) {
+                Shape shape = cases.shape(3, 5);
+                double[] x = cases.values(shape.size(), dtype);
+                double[] y = cases.values(shape.size(), dtype);
+                double alpha = cases.values(1, DType.FLOAT64)[0] / 7.0;
+                Tensor ry = Oracle.tensor(reference(), shape, y, dtype);
+                reference().axpy(alpha, Oracle.tensor(reference(), shape, x, dtype), ry);
+                Tensor by = Oracle.tensor(backend(), shape, y, dtype);
+                backend().axpy(alpha, Oracle.tensor(backend(), shape, x, dtype), by);
+                double[] bound = new double[y.length];
+                for (int j = 0; j < y.length; j++) {
+                    bound[j] = Tolerances.sumOfTerms(dtype, 1, Math.abs(y[j]) + Math.abs(alpha * x[j]));
+                }
+                Compare.within("axpy " + dtype + " " + shape + " alpha=" + alpha, by.toDoubleArray(), ry.toDoubleArray(), bound);
+            }
+        }
+    }
+
+    @Test
+    default void elementwiseFunctions() {
+        for (DType dtype : supportedDTypes()) {
+            Cases cases = new Cases(seedFor("map/" + dtype));
+            for (int i = 0; i < extendedCases(); i++) {
+                Shape shape = cases.shape(3, 6);
+                double[] x = cases.values(shape.size(), dtype);
+                for (int j = 0; j < x.length; j++) {
+                    x[j] = dtype == DType.FLOAT32 ? (float) (x[j] / 50.0) : x[j] / 50.0;
+                }
+                for (UnaryOp op : EXACT_FUNCTIONS) {
+                    checkMap(op, dtype, shape, x, true);
+                }
+                for (UnaryOp op : APPROXIMATE_FUNCTIONS) {
+                    checkMap(op, dtype, shape, x, false);
+                }
+            }
+        }
+    }
+
+    private void checkMap(UnaryOp op, DType dtype, Shape shape, double[] x, boolean exact) {
+        String context = "map " + op + " " + dtype + " " + shape + " " + Compare.describe(x);
+        double[] want = reference().map(op, Oracle.tensor(reference(), shape, x, dtype)).toDoubleArray();
+        Tensor a = Oracle.tensor(backend(), shape, x, dtype);
+        double[] got = backend().map(op, a).toDoubleArray();
+        if (exact) {
+            Compare.identical(context, got, want);
+        } else {
+            double[] bound = new double[want.length];
+            for (int j = 0; j < want.length; j++) {
+                bound[j] = Tolerances.function(dtype, want[j]);
+            }
+            Compare.within(context, got, want, bound);
+        }
+        backend().map(op, a, a);
+        double[] inPlace = a.toDoubleArray();
+        Compare.identical(context + " in place vs allocating", inPlace, got);
+    }
+
+    @Test
+    default void reductions() {
+        for (DType dtype : supportedDTypes()) {
+            Cases cases = new Cases(seedFor("reductions/" + dtype));
+            for (int i = 0; i < extendedCases(); i++) {
+                Shape shape = cases.shape(4, 5);
+                if (shape.rank() == 0) {
+                    continue;
+                }
+                int axis = cases.nextInt(shape.rank() * 2) - shape.rank();
+                boolean keepDims = cases.chance(0.5);
+                double[] x = cases.values(shape.size(), dtype);
+                checkSum(dtype, shape, x, axis, keepDims);
+                if (shape.dim(axis) > 0) {
+                    checkMaxAndArgmax(dtype, shape, x, axis, keepDims);
+                }
+            }
+        }
+    }
+
+    private void checkSum(DType dtype, Shape shape, double[] x, int axis, boolean keepDims) {
+        String context = "sum " + dtype + " " + shape + " axis=" + axis + " keepDims=" + keepDims;
+        Tensor want = reference().sum(Oracle.tensor(reference(), shape, x, dtype), axis, keepDims);
+        double[] absSums = reference().sum(Oracle.tensor(reference(), shape, Oracle.abs(x), DType.FLOAT64), axis, keepDims).toDoubleArray();
+        double[] bound = new double[absSums.length];
+        int terms = shape.dim(axis);
+        for (int j = 0; j < bound.length; j++) {
+            bound[j] = Tolerances.sumOfTerms(dtype, terms, absSums[j]);
+        }
+        Tensor a = Oracle.tensor(backend(), shape, x, dtype);
+        Tensor got = backend().sum(a, axis, keepDims);
+        assertThat(got.shape()).as(context).isEqualTo(want.shape());
+        Compare.within(context, got.toDoubleArray(), want.toDoubleArray(), bound);
+        Tensor into = backend().full(want.shape(), dtype, Double.NaN);
+        backend().sum(a, axis, keepDims, into);
+        Compare.within(context + " (out=)", into.toDoubleArray(), want.toDoubleArray(), bound);
+        double[] total = backend().sum(a).toDoubleArray();
+        double totalBound = Tolerances.sumOfTerms(dtype, shape.size(), sumOf(Oracle.abs(x)));
+        Compare.within("sum all " + context, total, new double[] {sumOf(x)}, new double[] {totalBound});
+    }
+
+    private static double sumOf(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s;
+    }
+
+    private void checkMaxAndArgmax(DType dtype, Shape shape, double[] x, int axis, boolean keepDims) {
+        String context = "max/argmax " + dtype + " " + shape + " axis=" + axis;
+        Backend ref = reference();
+        Tensor r = Oracle.tensor(ref, shape, x, dtype);
+        Tensor a = Oracle.tensor(backend(), shape, x, dtype);
+        Tensor want = ref.max(r, axis, keepDims);
+        Tensor got = backend().max(a, axis, keepDims);
+        assertThat(got.shape()).as(context).isEqualTo(want.shape());
+        Compare.identical(context, got.toDoubleArray(), want.toDoubleArray());
+        assertThat(backend().argmax(a, axis)).as(context).containsExactly(ref.argmax(r, axis));
+    }
+
+    @Test
+    default void transposeCopyAndFill() {
+        for (DType dtype : supportedDTypes()) {
+            Cases cases = new Cases(seedFor("transpose/" + dtype));
+            for (int i = 0; i < extendedCases(); i++) {
+                Shape shape = cases.shape(4, 5);
+                if (shape.rank() < 2) {
+                    continue;
+                }
+                double[] x = cases.values(shape.size(), dtype);
+                Tensor a = Oracle.tensor(backend(), shape, x, dtype);
+                Tensor want = reference().transpose(Oracle.tensor(reference(), shape, x, dtype));
+                Tensor got = backend().transpose(a);
+                assertThat(got.shape()).isEqualTo(want.shape());
+                Compare.identical("transpose " + shape, got.toDoubleArray(), want.toDoubleArray());
+                Tensor back = backend().zeros(shape, dtype);
+                backend().transpose(got, back);
+                Compare.identical("transpose twice " + shape, back.toDoubleArray(), x);
+                Tensor copy = backend().zeros(shape, dtype);
+                backend().copy(a, copy);
+                Compare.identical("copy " + shape, copy.toDoubleArray(), x);
+                backend().fill(copy, -0.0);
+                double[] negativeZeros = new double[x.length];
+                java.util.Arrays.fill(negativeZeros, -0.0);
+                Compare.identical("fill " + shape, copy.toDoubleArray(), negativeZeros);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.vecnn.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/** The TCK can fail: a backend that loses NaN from {@code 0 * Inf} in float32 matmul is caught. */
+class TckCatchesBrokenBackendsTest {
+
+    @Test
+    void zeroSkippingMatmulFailsTheIeeeContract() {
+        Events tests = run("productsPropagateNaNAndInfinity");
+        assertThat(tests.failed().count()).isEqualTo(1);
+        assertThat(tests.failed().stream().findFirst().orElseThrow().getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .hasMessageContaining("FLOAT32");
+    }
+
+    @Test
+    void sameBackendPassesChecksItsBugDoesNotTouch() {
+        assertThat(run("addFloat32").succeeded().count()).isEqualTo(1);
+        assertThat(run("matmulFloat64").succeeded().count()).isEqualTo(1);
+    }
+
+    private static Events run(String method) {
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectMethod(BrokenBackendContractRun.class, method))
+                .execute()
+                .testEvents();
+    }
+}
