@@ -134,8 +134,9 @@ final class BackendRegistry {
         }
 
         static Candidate failed(Throwable e) {
+            String cause = e.getCause() == null ? "" : ", caused by " + e.getCause();
             return new Candidate(null, "(provider failed to load)", Integer.MIN_VALUE, "?",
-                    Availability.unavailable(String.valueOf(e)));
+                    Availability.unavailable(e + cause));
         }
 
         synchronized Availability availability() {

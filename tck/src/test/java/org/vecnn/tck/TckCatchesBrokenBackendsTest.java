@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
-/** The TCK can fail: a backend that loses NaN from {@code 0 * Inf} in float32 matmul is caught. */
+/** The TCK can fail: backends with classic bugs are caught, by the checks that target those bugs. */
 class TckCatchesBrokenBackendsTest {
 
     @Test
@@ -25,9 +25,20 @@ class TckCatchesBrokenBackendsTest {
         assertThat(run("matmulFloat64").succeeded().count()).isEqualTo(1);
     }
 
+    @Test
+    void indexWrappingBroadcastFailsTheGeneratedCasesAndEdgeShapes() {
+        assertThat(run(BrokenBroadcastContractRun.class, "addFloat64").failed().count()).isEqualTo(1);
+        assertThat(run(BrokenBroadcastContractRun.class, "broadcastShapesAndValues").failed().count()).isEqualTo(1);
+        assertThat(run(BrokenBroadcastContractRun.class, "addFloat32").succeeded().count()).isEqualTo(1);
+    }
+
     private static Events run(String method) {
+        return run(BrokenBackendContractRun.class, method);
+    }
+
+    private static Events run(Class<?> contractRun, String method) {
         return EngineTestKit.engine("junit-jupiter")
-                .selectors(selectMethod(BrokenBackendContractRun.class, method))
+                .selectors(selectMethod(contractRun, method))
                 .execute()
                 .testEvents();
     }
