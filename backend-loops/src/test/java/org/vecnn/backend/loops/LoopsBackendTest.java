@@ -20,6 +20,15 @@ class LoopsBackendTest {
     }
 
     @Test
+    void readmeExampleGivesWhatTheReadmeSays() {
+        Backend backend = Backends.get();
+        Tensor x = backend.fromArray(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
+        Tensor w = backend.fromArray(new float[] {1, 0, 0, 1, 1, 1}, 3, 2);
+        Tensor b = backend.fromArray(new float[] {0.5f, -0.5f}, 2);
+        assertThat(x.matmul(w).add(b).relu().toFloatArray()).containsExactly(4.5f, 4.5f, 10.5f, 10.5f);
+    }
+
+    @Test
     void multipliesMatrices() {
         Tensor a = loops.fromArray(new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
         Tensor b = loops.fromArray(new double[] {7, 8, 9, 10, 11, 12}, 3, 2);
