@@ -98,6 +98,40 @@ public final class Broadcast {
     }
 
     /**
+     * For each row of {@code result} (a run along its last axis; a rank-0 result is one row of one element),
+     * the flat index of the operand element that broadcasting reads first. Along the row the operand is read
+     * with step {@link #rowStride(Shape, Shape)}. Lets a kernel broadcast with an inner loop over contiguous
+     * memory and a table of one entry per row instead of one per element.
+     */
+    public static int[] rowStarts(Shape operand, Shape result) {
+        int[] strides = strides(operand, result);
+        int rank = result.rank();
+        int rowLength = rank == 0 ? 1 : result.dim(rank - 1);
+        int rows = rowLength == 0 ? 0 : result.size() / rowLength;
+        int[] starts = new int[rows];
+        int[] index = new int[Math.max(rank - 1, 0)];
+        int offset = 0;
+        for (int row = 0; row < rows; row++) {
+            starts[row] = offset;
+            for (int axis = index.length - 1; axis >= 0; axis--) {
+                index[axis]++;
+                offset += strides[axis];
+                if (index[axis] < result.dim(axis)) {
+                    break;
+                }
+                offset -= strides[axis] * result.dim(axis);
+                index[axis] = 0;
+            }
+        }
+        return starts;
+    }
+
+    /** The step, 0 or 1, with which {@code operand} is read along a row of {@code result}: see {@link #rowStarts}. */
+    public static int rowStride(Shape operand, Shape result) {
+        return result.rank() == 0 ? 0 : strides(operand, result)[result.rank() - 1];
+    }
+
+    /**
      * The geometry of {@code np.matmul(a, b)}: 1-D operands promoted (and the added dimension removed from
      * the result), batch dimensions broadcast, inner dimensions checked and never broadcast.
      *

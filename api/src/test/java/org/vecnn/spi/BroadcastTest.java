@@ -43,6 +43,35 @@ class BroadcastTest {
     }
 
     @Test
+    void walksRowsForKernelsWithContiguousInnerLoops() {
+        Shape result = Shape.of(2, 3, 4);
+        assertThat(Broadcast.rowStarts(Shape.of(4), result)).containsExactly(0, 0, 0, 0, 0, 0);
+        assertThat(Broadcast.rowStride(Shape.of(4), result)).isEqualTo(1);
+        assertThat(Broadcast.rowStarts(Shape.of(3, 1), result)).containsExactly(0, 1, 2, 0, 1, 2);
+        assertThat(Broadcast.rowStride(Shape.of(3, 1), result)).isZero();
+        assertThat(Broadcast.rowStarts(Shape.of(2, 1, 4), result)).containsExactly(0, 0, 0, 4, 4, 4);
+        assertThat(Broadcast.rowStarts(Shape.scalar(), Shape.scalar())).containsExactly(0);
+        assertThat(Broadcast.rowStarts(Shape.of(3), Shape.of(0, 3))).isEmpty();
+    }
+
+    @Property(tries = 300)
+    void rowWalkReadsWhatOffsetsSay(@ForAll("shapes") Shape a, @ForAll("shapes") Shape b) {
+        if (!Broadcast.compatible(a, b)) {
+            return;
+        }
+        Shape result = Broadcast.shape("add", a, b);
+        int[] offsets = Broadcast.offsets(a, result);
+        int[] starts = Broadcast.rowStarts(a, result);
+        int stride = Broadcast.rowStride(a, result);
+        int rowLength = result.rank() == 0 ? 1 : result.dim(-1);
+        for (int row = 0; row < starts.length; row++) {
+            for (int j = 0; j < rowLength; j++) {
+                assertThat(starts[row] + j * stride).isEqualTo(offsets[row * rowLength + j]);
+            }
+        }
+    }
+
+    @Test
     void describesMatmulLikeNumpy() {
         MatmulLayout l = Broadcast.matmul("matmul", Shape.of(2, 1, 3, 4), Shape.of(5, 4, 6));
         assertThat(l.resultShape()).isEqualTo(Shape.of(2, 5, 3, 6));

@@ -90,6 +90,24 @@ interface IeeeContract extends TckContext {
     }
 
     @Test
+    default void reductionsPropagateNaNAsNumpyDoes() {
+        double nan = Double.NaN;
+        double[] x = {1, nan, 3, 2, 5, 4};
+        for (DType dtype : supportedDTypes()) {
+            Backend b = backend();
+            Tensor t = Oracle.tensor(b, Shape.of(2, 3), x, dtype);
+            Compare.identical("max axis 1 " + dtype, b.max(t, 1, false).toDoubleArray(), new double[] {nan, 5});
+            Compare.identical("max axis 0 " + dtype, b.max(t, 0, true).toDoubleArray(), new double[] {2, nan, 4});
+            assertThat(b.argmax(t, 1)).as("argmax axis 1 " + dtype).containsExactly(1, 1);
+            assertThat(b.argmax(t, 0)).as("argmax axis 0 " + dtype).containsExactly(1, 0, 1);
+            assertThat(b.sum(t, 1, false).getDouble(0)).as("sum with a NaN " + dtype).isNaN();
+            Tensor infinities = Oracle.tensor(b, Shape.of(3), new double[] {Double.POSITIVE_INFINITY, 1, Double.NEGATIVE_INFINITY}, dtype);
+            assertThat(b.sum(infinities).getDouble()).as("Inf + -Inf " + dtype).isNaN();
+            assertThat(b.max(infinities, 0, false).getDouble()).isEqualTo(Double.POSITIVE_INFINITY);
+        }
+    }
+
+    @Test
     default void subnormalsAreNeitherFlushedNorLost() {
         for (DType dtype : supportedDTypes()) {
             boolean f32 = dtype == DType.FLOAT32;
