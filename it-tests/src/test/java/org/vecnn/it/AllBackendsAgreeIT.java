@@ -14,7 +14,7 @@ import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
 import org.vecnn.spi.Backend;
-import org.vecnn.tck.Tolerances;
+import org.vecnn.spi.Tolerances;
 
 /**
  * Every pair of available backends computes the same results on the same generated inputs: elementwise

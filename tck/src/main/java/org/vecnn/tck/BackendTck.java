@@ -3,6 +3,7 @@ package org.vecnn.tck;
 import org.vecnn.Backends;
 import org.vecnn.backend.loops.LoopsProvider;
 import org.vecnn.spi.Backend;
+import org.vecnn.spi.Tolerances;
 
 /**
  * The backend contract, as JUnit 5 tests. To check a backend, extend this class in its test sources and name

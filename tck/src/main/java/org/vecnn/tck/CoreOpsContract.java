@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.spi.Op;
+import org.vecnn.spi.Tolerances;
 
 /**
  * The four core operations on {@link TckContext#generatedCases()} generated operand pairs per dtype: random

@@ -9,6 +9,7 @@ import org.vecnn.Shape;
 import org.vecnn.Tensor;
 import org.vecnn.spi.Backend;
 import org.vecnn.spi.Op;
+import org.vecnn.spi.Tolerances;
 import org.vecnn.spi.UnaryOp;
 
 /**

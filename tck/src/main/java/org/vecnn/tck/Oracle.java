@@ -7,6 +7,7 @@ import org.vecnn.Shape;
 import org.vecnn.Tensor;
 import org.vecnn.spi.Backend;
 import org.vecnn.spi.Op;
+import org.vecnn.spi.Tolerances;
 
 /** Runs an operation on the backend under test and on the reference, and compares within the TCK's tolerance. */
 final class Oracle {

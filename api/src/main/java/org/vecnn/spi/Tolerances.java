@@ -1,4 +1,4 @@
-package org.vecnn.tck;
+package org.vecnn.spi;
 
 import org.vecnn.DType;
 
