@@ -1,0 +1,57 @@
+package org.vecnn.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vecnn.DType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vecnn demo}: the tour, no arguments needed. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "The tour: the backends found, a short agreement check against the loops reference, "
+                + "the loops-against-vectorized table on quick sizes, and where the report was written.")
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--report", paramLabel = "DIR", defaultValue = "vecnn-report",
+            description = "Where to write the report (default ${DEFAULT-VALUE}).")
+    Path report;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("== Backends");
+        out.print(tableOfBackends());
+        out.println();
+        out.println("== Agreement with the loops reference (50 generated cases per operation and dtype)");
+        List<Verifier.Agreement> agreements = VerifyCommand.run(50, 20261124L, !quiet);
+        out.print(VerifyCommand.table(agreements));
+        out.println();
+        out.println("== Loops against vectorized code (quick sizes; `vecnn bench` for the full set)");
+        List<BenchRun.Result> results = BenchCommand.run(BenchCommand.selectBackends(List.of()),
+                Workloads.standard(true), List.of(DType.FLOAT32, DType.FLOAT64), true, !quiet);
+        out.print(BenchRun.table(results));
+        Path page = BenchReport.write(results, report);
+        out.println();
+        out.println("report: " + page.toAbsolutePath());
+        out.flush();
+        return agreements.stream().allMatch(a -> a.agrees) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static String tableOfBackends() {
+        Table table = new Table("backend", "priority", "status", "device / reason").rightAlign(1);
+        for (BackendsCommand.Info info : BackendsCommand.collect()) {
+            table.row(info.name + (info.isDefault ? " *" : ""), info.priority, info.available ? "available" : "unavailable",
+                    info.available ? info.device : info.detail);
+        }
+        return table.toString();
+    }
+}
