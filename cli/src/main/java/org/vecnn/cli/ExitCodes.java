@@ -15,6 +15,9 @@ final class ExitCodes {
     }
 
     static int forException(Throwable e) {
+        if (e instanceof picocli.CommandLine.ParameterException) {
+            return USAGE;
+        }
         if (e instanceof UnknownBackendException || e instanceof BackendUnavailableException) {
             return NO_BACKEND;
         }

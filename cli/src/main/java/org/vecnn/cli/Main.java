@@ -17,9 +17,6 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new VecnnCommand());
         commandLine.setExitCodeExceptionMapper(ExitCodes::forException);
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
-            if (e instanceof CommandLine.ParameterException) {
-                return cl.getParameterExceptionHandler().handleParseException((CommandLine.ParameterException) e, new String[0]);
-            }
             cl.getErr().println(cl.getColorScheme().errorText("vecnn " + cl.getCommandName() + ": " + e.getMessage()));
             return ExitCodes.forException(e);
         });
