@@ -338,7 +338,8 @@ public abstract class Backend {
 
     /**
      * {@code y += alpha * x} in place, {@code x} and {@code y} of one shape and dtype; {@code alpha} is rounded
-     * to the dtype, and the product is rounded before the sum (no fused multiply-add).
+     * to the dtype. Backends may fuse the multiply-add (BLAS {@code axpy} does), so a result may differ from
+     * the reference's separately rounded product and sum by one rounding: see {@link Tolerances}.
      */
     public final void axpy(double alpha, Tensor x, Tensor y) {
         Checks.operands(this, "axpy", x, y);
@@ -615,7 +616,7 @@ public abstract class Backend {
         ReferenceKernels.elementwise(this, a, out, x -> alpha * x);
     }
 
-    /** {@code y += alpha * x}, product rounded to the dtype before the sum; {@code x} may be {@code y}. */
+    /** {@code y += alpha * x}, fused or not; {@code x} may be {@code y}. The reference rounds the product first. */
     protected void axpyKernel(double alpha, Tensor x, Tensor y) {
         ReferenceKernels.axpy(this, alpha, x, y);
     }
