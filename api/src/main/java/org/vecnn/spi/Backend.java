@@ -88,6 +88,23 @@ public abstract class Backend {
         return t;
     }
 
+    /**
+     * A tensor of {@code dtype} holding {@code data}, each value rounded once to the dtype (so exactly
+     * {@code data} for FLOAT64), like {@code np.array(data, dtype=...)}.
+     */
+    public final Tensor fromArray(double[] data, Shape shape, DType dtype) {
+        notNull("fromArray", "data", data);
+        notNull("fromArray", "dtype", dtype);
+        if (dtype == DType.FLOAT64) {
+            return fromArray(data, shape);
+        }
+        float[] floats = new float[data.length];
+        for (int i = 0; i < data.length; i++) {
+            floats[i] = (float) data[i];
+        }
+        return fromArray(floats, shape);
+    }
+
     /** A tensor of {@code shape} and {@code dtype} filled with {@code +0.0}. */
     public final Tensor zeros(Shape shape, DType dtype) {
         notNull("zeros", "shape", shape);

@@ -1,10 +1,6 @@
 package org.vecnn.bench;
 
 import java.util.SplittableRandom;
-import org.vecnn.DType;
-import org.vecnn.Shape;
-import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
 
 /** Deterministic benchmark operands. */
 public final class Matrices {
@@ -28,12 +24,5 @@ public final class Matrices {
             floats[i] = (float) values[i];
         }
         return floats;
-    }
-
-    /** A tensor of {@code dtype} on {@code backend} holding {@code values}. */
-    public static Tensor tensor(Backend backend, DType dtype, double[] values, int... dims) {
-        return dtype == DType.FLOAT32
-                ? backend.fromArray(toFloats(values), Shape.of(dims))
-                : backend.fromArray(values, Shape.of(dims));
     }
 }

@@ -60,8 +60,8 @@ final class Verifier {
             Shape[] shapes = shapes(op, random);
             double[] x = values(random, shapes[0].size(), dtype);
             double[] y = values(random, shapes[1].size(), dtype);
-            double[] actual = apply(op, tensor(backend, shapes[0], x, dtype), tensor(backend, shapes[1], y, dtype)).toDoubleArray();
-            double[] expected = apply(op, tensor(reference, shapes[0], x, dtype), tensor(reference, shapes[1], y, dtype)).toDoubleArray();
+            double[] actual = apply(op, backend.fromArray(x, shapes[0], dtype), backend.fromArray(y, shapes[1], dtype)).toDoubleArray();
+            double[] expected = apply(op, reference.fromArray(x, shapes[0], dtype), reference.fromArray(y, shapes[1], dtype)).toDoubleArray();
             double[] bounds = bounds(op, dtype, shapes, x, y);
             for (int e = 0; e < expected.length; e++) {
                 double error = difference(actual[e], expected[e]);
@@ -85,7 +85,7 @@ final class Verifier {
         if (op == Op.ADD || op == Op.MULTIPLY) {
             return new double[Broadcast.shape("verify", shapes[0], shapes[1]).size()];
         }
-        double[] bounds = apply(op, tensor(reference, shapes[0], abs(x), DType.FLOAT64), tensor(reference, shapes[1], abs(y), DType.FLOAT64)).toDoubleArray();
+        double[] bounds = apply(op, reference.fromArray(abs(x), shapes[0], DType.FLOAT64), reference.fromArray(abs(y), shapes[1], DType.FLOAT64)).toDoubleArray();
         int terms = shapes[0].dim(-1);
         for (int i = 0; i < bounds.length; i++) {
             bounds[i] = Tolerances.sumOfTerms(dtype, terms, bounds[i]);
@@ -143,17 +143,6 @@ final class Verifier {
             abs[i] = Math.abs(values[i]);
         }
         return abs;
-    }
-
-    static Tensor tensor(Backend backend, Shape shape, double[] values, DType dtype) {
-        if (dtype == DType.FLOAT64) {
-            return backend.fromArray(values, shape);
-        }
-        float[] floats = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            floats[i] = (float) values[i];
-        }
-        return backend.fromArray(floats, shape);
     }
 
     /** Every (backend, op, dtype) of the given backends that is not the reference itself. */

@@ -60,10 +60,10 @@ final class Workloads {
             Tensor[] outputs = new Tensor[SAMPLES];
             for (int i = 0; i < SAMPLES; i++) {
                 double[] row = java.util.Arrays.copyOfRange(x, i * FEATURES, (i + 1) * FEATURES);
-                rows[i] = Verifier.tensor(backend, Shape.of(FEATURES), row, dtype);
+                rows[i] = backend.fromArray(row, Shape.of(FEATURES), dtype);
                 outputs[i] = backend.zeros(Shape.scalar(), dtype);
             }
-            Tensor w = Verifier.tensor(backend, Shape.of(FEATURES), values(8, FEATURES), dtype);
+            Tensor w = backend.fromArray(values(8, FEATURES), Shape.of(FEATURES), dtype);
             Tensor b = backend.scalar(0.5, dtype);
             return () -> {
                 for (int i = 0; i < SAMPLES; i++) {
@@ -89,8 +89,8 @@ final class Workloads {
 
             @Override
             public Runnable prepare(Backend backend, DType dtype) {
-                Tensor x = Verifier.tensor(backend, Shape.of(SAMPLES, FEATURES), values(7, SAMPLES * FEATURES), dtype);
-                Tensor w = Verifier.tensor(backend, Shape.of(FEATURES), values(8, FEATURES), dtype);
+                Tensor x = backend.fromArray(values(7, SAMPLES * FEATURES), Shape.of(SAMPLES, FEATURES), dtype);
+                Tensor w = backend.fromArray(values(8, FEATURES), Shape.of(FEATURES), dtype);
                 Tensor b = backend.scalar(0.5, dtype);
                 Tensor out = backend.zeros(Shape.of(SAMPLES), dtype);
                 return () -> {
@@ -130,7 +130,7 @@ final class Workloads {
 
     private static Tensor random(Backend backend, DType dtype, long seed, int... dims) {
         Shape shape = Shape.of(dims);
-        return Verifier.tensor(backend, shape, values(seed, shape.size()), dtype);
+        return backend.fromArray(values(seed, shape.size()), shape, dtype);
     }
 
     private static double[] values(long seed, int n) {

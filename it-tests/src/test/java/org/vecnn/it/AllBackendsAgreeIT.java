@@ -52,10 +52,10 @@ class AllBackendsAgreeIT {
             double[] y = values(random, mkn[1] * mkn[2]);
             Shape sa = Shape.of(mkn[0], mkn[1]);
             Shape sb = Shape.of(mkn[1], mkn[2]);
-            double[] r1 = tensor(first, sa, x, dtype).matmul(tensor(first, sb, y, dtype)).toDoubleArray();
-            double[] r2 = tensor(second, sa, x, dtype).matmul(tensor(second, sb, y, dtype)).toDoubleArray();
+            double[] r1 = first.fromArray(x, sa, dtype).matmul(first.fromArray(y, sb, dtype)).toDoubleArray();
+            double[] r2 = second.fromArray(x, sa, dtype).matmul(second.fromArray(y, sb, dtype)).toDoubleArray();
             Backend exact = Backends.get("loops");
-            double[] absSums = tensor(exact, sa, abs(x), DType.FLOAT64).matmul(tensor(exact, sb, abs(y), DType.FLOAT64)).toDoubleArray();
+            double[] absSums = exact.fromArray(abs(x), sa, DType.FLOAT64).matmul(exact.fromArray(abs(y), sb, DType.FLOAT64)).toDoubleArray();
             for (int e = 0; e < r1.length; e++) {
                 double bound = 2 * Tolerances.sumOfTerms(dtype, mkn[1], absSums[e]);
                 assertThat(Math.abs(r1[e] - r2[e])).as("matmul %s element %d: %s %s vs %s %s",
@@ -66,12 +66,12 @@ class AllBackendsAgreeIT {
         Shape row = Shape.of(257);
         double[] x = values(random, big.size());
         double[] y = values(random, row.size());
-        assertThat(tensor(first, big, x, dtype).add(tensor(first, row, y, dtype)).toDoubleArray())
-                .containsExactly(tensor(second, big, x, dtype).add(tensor(second, row, y, dtype)).toDoubleArray());
-        assertThat(tensor(first, big, x, dtype).multiply(tensor(first, row, y, dtype)).toDoubleArray())
-                .containsExactly(tensor(second, big, x, dtype).multiply(tensor(second, row, y, dtype)).toDoubleArray());
-        double d1 = tensor(first, big, x, dtype).dot(tensor(first, row, y, dtype)).toDoubleArray()[7];
-        double d2 = tensor(second, big, x, dtype).dot(tensor(second, row, y, dtype)).toDoubleArray()[7];
+        assertThat(first.fromArray(x, big, dtype).add(first.fromArray(y, row, dtype)).toDoubleArray())
+                .containsExactly(second.fromArray(x, big, dtype).add(second.fromArray(y, row, dtype)).toDoubleArray());
+        assertThat(first.fromArray(x, big, dtype).multiply(first.fromArray(y, row, dtype)).toDoubleArray())
+                .containsExactly(second.fromArray(x, big, dtype).multiply(second.fromArray(y, row, dtype)).toDoubleArray());
+        double d1 = first.fromArray(x, big, dtype).dot(first.fromArray(y, row, dtype)).toDoubleArray()[7];
+        double d2 = second.fromArray(x, big, dtype).dot(second.fromArray(y, row, dtype)).toDoubleArray()[7];
         double absSum = 0;
         for (int k = 0; k < row.size(); k++) {
             absSum += Math.abs(x[7 * row.size() + k] * y[k]);
@@ -93,17 +93,5 @@ class AllBackendsAgreeIT {
             r[i] = Math.abs(v[i]);
         }
         return r;
-    }
-
-    /** {@code values} on {@code backend} as {@code dtype}, rounded once to float for FLOAT32. */
-    private static Tensor tensor(Backend backend, Shape shape, double[] values, DType dtype) {
-        if (dtype == DType.FLOAT64) {
-            return backend.fromArray(values, shape);
-        }
-        float[] floats = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            floats[i] = (float) values[i];
-        }
-        return backend.fromArray(floats, shape);
     }
 }

@@ -107,7 +107,7 @@ interface EdgeCaseContract extends TckContext {
                 for (Expectation e : expectations) {
                     double[] x = cases.values(e.a.size(), dtype);
                     double[] y = cases.values(e.b.size(), dtype);
-                    Tensor result = Oracle.apply(op, Oracle.tensor(backend(), e.a, x, dtype), Oracle.tensor(backend(), e.b, y, dtype));
+                    Tensor result = Oracle.apply(op, backend().fromArray(x, e.a, dtype), backend().fromArray(y, e.b, dtype));
                     assertThat(result.shape()).as(op + " " + e.a + " " + e.b).isEqualTo(e.result);
                     oracle().checkBinary(op, dtype, e.a, x, e.b, y);
                 }
@@ -140,14 +140,14 @@ interface EdgeCaseContract extends TckContext {
             double[] x = cases.values(full.size(), dtype);
             double[] y = cases.values(row.size(), dtype);
             for (Op op : List.of(Op.ADD, Op.MULTIPLY, Op.SUBTRACT, Op.DIVIDE)) {
-                double[] want = Oracle.apply(op, Oracle.tensor(reference(), full, x, dtype), Oracle.tensor(reference(), row, y, dtype)).toDoubleArray();
-                Tensor a = Oracle.tensor(backend(), full, x, dtype);
-                Oracle.applyInto(op, a, Oracle.tensor(backend(), row, y, dtype), a);
+                double[] want = Oracle.apply(op, reference().fromArray(x, full, dtype), reference().fromArray(y, row, dtype)).toDoubleArray();
+                Tensor a = backend().fromArray(x, full, dtype);
+                Oracle.applyInto(op, a, backend().fromArray(y, row, dtype), a);
                 Compare.identical(op + " " + dtype + " with out = a", a.toDoubleArray(), want);
-                Tensor b = Oracle.tensor(backend(), full, x, dtype);
-                Tensor c = Oracle.tensor(backend(), full, x, dtype);
+                Tensor b = backend().fromArray(x, full, dtype);
+                Tensor c = backend().fromArray(x, full, dtype);
                 Oracle.applyInto(op, b, c, c);
-                double[] same = Oracle.apply(op, Oracle.tensor(reference(), full, x, dtype), Oracle.tensor(reference(), full, x, dtype)).toDoubleArray();
+                double[] same = Oracle.apply(op, reference().fromArray(x, full, dtype), reference().fromArray(x, full, dtype)).toDoubleArray();
                 Compare.identical(op + " " + dtype + " with out = b", c.toDoubleArray(), same);
             }
         }
@@ -157,7 +157,7 @@ interface EdgeCaseContract extends TckContext {
     default void dataRoundTripsAndElementsAreAddressable() {
         for (DType dtype : supportedDTypes()) {
             double[] x = new Cases(seedFor("round-trip/" + dtype)).values(24, dtype);
-            Tensor t = Oracle.tensor(backend(), Shape.of(2, 3, 4), x, dtype);
+            Tensor t = backend().fromArray(x, Shape.of(2, 3, 4), dtype);
             Compare.identical("round trip " + dtype, t.toDoubleArray(), x);
             assertThat(t.getDouble(1, 2, 3)).isEqualTo(x[23]);
             assertThat(t.getDouble(-1, 0, -4)).isEqualTo(x[12]);
@@ -186,7 +186,7 @@ interface EdgeCaseContract extends TckContext {
     default void tensorsMoveBetweenBackendsAndDTypes() {
         double[] x = {1.0, -0.0, 0.1, Double.NaN, Double.MIN_VALUE, 1e300};
         for (DType dtype : supportedDTypes()) {
-            Tensor t = Oracle.tensor(backend(), Shape.of(2, 3), x, dtype);
+            Tensor t = backend().fromArray(x, Shape.of(2, 3), dtype);
             Tensor moved = t.to(reference());
             assertThat(moved.backend()).isSameAs(reference());
             Compare.identical("to(reference) " + dtype, moved.toDoubleArray(), t.toDoubleArray());
@@ -199,7 +199,7 @@ interface EdgeCaseContract extends TckContext {
                 assertThat(Compare.sameValue(narrowed[i], (float) x[i])).as("as(FLOAT32) element " + i).isTrue();
             }
             Compare.identical("as(FLOAT64)", wide.as(DType.FLOAT32).as(DType.FLOAT64).toDoubleArray(),
-                    Oracle.tensor(reference(), Shape.of(2, 3), x, DType.FLOAT32).toDoubleArray());
+                    reference().fromArray(x, Shape.of(2, 3), DType.FLOAT32).toDoubleArray());
         }
     }
 }

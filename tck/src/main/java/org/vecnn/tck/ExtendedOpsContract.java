@@ -65,8 +65,8 @@ interface ExtendedOpsContract extends TckContext {
                 double[] x = cases.values(shape.size(), dtype);
                 double alpha = cases.values(1, DType.FLOAT64)[0] / 3.0;
                 String context = "scale " + dtype + " " + shape + " alpha=" + alpha;
-                double[] want = reference().scale(Oracle.tensor(reference(), shape, x, dtype), alpha).toDoubleArray();
-                Tensor a = Oracle.tensor(backend(), shape, x, dtype);
+                double[] want = reference().scale(reference().fromArray(x, shape, dtype), alpha).toDoubleArray();
+                Tensor a = backend().fromArray(x, shape, dtype);
                 Compare.identical(context, backend().scale(a, alpha).toDoubleArray(), want);
                 backend().scale(a, alpha, a);
                 Compare.identical(context + " in place", a.toDoubleArray(), want);
@@ -83,10 +83,10 @@ interface ExtendedOpsContract extends TckContext {
                 double[] x = cases.values(shape.size(), dtype);
                 double[] y = cases.values(shape.size(), dtype);
                 double alpha = cases.values(1, DType.FLOAT64)[0] / 7.0;
-                Tensor ry = Oracle.tensor(reference(), shape, y, dtype);
-                reference().axpy(alpha, Oracle.tensor(reference(), shape, x, dtype), ry);
-                Tensor by = Oracle.tensor(backend(), shape, y, dtype);
-                backend().axpy(alpha, Oracle.tensor(backend(), shape, x, dtype), by);
+                Tensor ry = reference().fromArray(y, shape, dtype);
+                reference().axpy(alpha, reference().fromArray(x, shape, dtype), ry);
+                Tensor by = backend().fromArray(y, shape, dtype);
+                backend().axpy(alpha, backend().fromArray(x, shape, dtype), by);
                 double[] bound = new double[y.length];
                 for (int j = 0; j < y.length; j++) {
                     bound[j] = Tolerances.sumOfTerms(dtype, 1, Math.abs(y[j]) + Math.abs(alpha * x[j]));
@@ -118,8 +118,8 @@ interface ExtendedOpsContract extends TckContext {
 
     private void checkMap(UnaryOp op, DType dtype, Shape shape, double[] x, boolean exact) {
         String context = "map " + op + " " + dtype + " " + shape + " " + Compare.describe(x);
-        double[] want = reference().map(op, Oracle.tensor(reference(), shape, x, dtype)).toDoubleArray();
-        Tensor a = Oracle.tensor(backend(), shape, x, dtype);
+        double[] want = reference().map(op, reference().fromArray(x, shape, dtype)).toDoubleArray();
+        Tensor a = backend().fromArray(x, shape, dtype);
         double[] got = backend().map(op, a).toDoubleArray();
         if (exact) {
             Compare.identical(context, got, want);
@@ -157,14 +157,14 @@ interface ExtendedOpsContract extends TckContext {
 
     private void checkSum(DType dtype, Shape shape, double[] x, int axis, boolean keepDims) {
         String context = "sum " + dtype + " " + shape + " axis=" + axis + " keepDims=" + keepDims;
-        Tensor want = reference().sum(Oracle.tensor(reference(), shape, x, dtype), axis, keepDims);
-        double[] absSums = reference().sum(Oracle.tensor(reference(), shape, Oracle.abs(x), DType.FLOAT64), axis, keepDims).toDoubleArray();
+        Tensor want = reference().sum(reference().fromArray(x, shape, dtype), axis, keepDims);
+        double[] absSums = reference().sum(reference().fromArray(Oracle.abs(x), shape, DType.FLOAT64), axis, keepDims).toDoubleArray();
         double[] bound = new double[absSums.length];
         int terms = shape.dim(axis);
         for (int j = 0; j < bound.length; j++) {
             bound[j] = Tolerances.sumOfTerms(dtype, terms, absSums[j]);
         }
-        Tensor a = Oracle.tensor(backend(), shape, x, dtype);
+        Tensor a = backend().fromArray(x, shape, dtype);
         Tensor got = backend().sum(a, axis, keepDims);
         assertThat(got.shape()).as(context).isEqualTo(want.shape());
         Compare.within(context, got.toDoubleArray(), want.toDoubleArray(), bound);
@@ -187,8 +187,8 @@ interface ExtendedOpsContract extends TckContext {
     private void checkMaxAndArgmax(DType dtype, Shape shape, double[] x, int axis, boolean keepDims) {
         String context = "max/argmax " + dtype + " " + shape + " axis=" + axis;
         Backend ref = reference();
-        Tensor r = Oracle.tensor(ref, shape, x, dtype);
-        Tensor a = Oracle.tensor(backend(), shape, x, dtype);
+        Tensor r = ref.fromArray(x, shape, dtype);
+        Tensor a = backend().fromArray(x, shape, dtype);
         Tensor want = ref.max(r, axis, keepDims);
         Tensor got = backend().max(a, axis, keepDims);
         assertThat(got.shape()).as(context).isEqualTo(want.shape());
@@ -206,8 +206,8 @@ interface ExtendedOpsContract extends TckContext {
                     continue;
                 }
                 double[] x = cases.values(shape.size(), dtype);
-                Tensor a = Oracle.tensor(backend(), shape, x, dtype);
-                Tensor want = reference().transpose(Oracle.tensor(reference(), shape, x, dtype));
+                Tensor a = backend().fromArray(x, shape, dtype);
+                Tensor want = reference().transpose(reference().fromArray(x, shape, dtype));
                 Tensor got = backend().transpose(a);
                 assertThat(got.shape()).isEqualTo(want.shape());
                 Compare.identical("transpose " + shape, got.toDoubleArray(), want.toDoubleArray());

@@ -36,8 +36,8 @@ interface IeeeContract extends TckContext {
         for (DType dtype : supportedDTypes()) {
             double[] v = specials(dtype);
             int n = v.length;
-            Tensor column = Oracle.tensor(backend(), Shape.of(n, 1), v, dtype);
-            Tensor row = Oracle.tensor(backend(), Shape.of(1, n), v, dtype);
+            Tensor column = backend().fromArray(v, Shape.of(n, 1), dtype);
+            Tensor row = backend().fromArray(v, Shape.of(1, n), dtype);
             double[] sums = backend().add(column, row).toDoubleArray();
             double[] products = backend().multiply(column, row).toDoubleArray();
             double[] wantSums = new double[n * n];
@@ -69,19 +69,19 @@ interface IeeeContract extends TckContext {
             expectMatmul(dtype, new double[] {inf, -inf, 1, 1}, new double[] {1, 1, 1, 1},
                     new double[] {Double.NaN, Double.NaN, 2, 2}, "Inf - Inf is NaN");
             Backend b = backend();
-            Tensor withNaN = Oracle.tensor(b, Shape.of(3), new double[] {1, Double.NaN, 1}, dtype);
-            Tensor ones = Oracle.tensor(b, Shape.of(3), new double[] {1, 1, 1}, dtype);
+            Tensor withNaN = b.fromArray(new double[] {1, Shape.of(3), Double.NaN);
+            Tensor ones = b.fromArray(new double[] {1, Shape.of(3), 1);
             assertThat(b.dot(withNaN, ones).getDouble()).as("dot with a NaN " + dtype).isNaN();
-            Tensor withInf = Oracle.tensor(b, Shape.of(3), new double[] {1, inf, 1}, dtype);
+            Tensor withInf = b.fromArray(new double[] {1, Shape.of(3), inf);
             assertThat(b.dot(withInf, ones).getDouble()).as("dot with Inf " + dtype).isEqualTo(inf);
-            Tensor zeros = Oracle.tensor(b, Shape.of(3), new double[] {0, 0, 0}, dtype);
+            Tensor zeros = b.fromArray(new double[] {0, Shape.of(3), 0);
             assertThat(b.dot(withInf, zeros).getDouble()).as("dot 0 * Inf " + dtype).isNaN();
         }
     }
 
     private void expectMatmul(DType dtype, double[] a, double[] b, double[] want, String what) {
-        Tensor ta = Oracle.tensor(backend(), Shape.of(2, 2), a, dtype);
-        Tensor tb = Oracle.tensor(backend(), Shape.of(2, 2), b, dtype);
+        Tensor ta = backend().fromArray(a, Shape.of(2, 2), dtype);
+        Tensor tb = backend().fromArray(b, Shape.of(2, 2), dtype);
         double[] got = backend().matmul(ta, tb).toDoubleArray();
         for (int i = 0; i < want.length; i++) {
             assertThat(Compare.sameValue(got[i], want[i]) || (got[i] == want[i]))
@@ -95,13 +95,13 @@ interface IeeeContract extends TckContext {
         double[] x = {1, nan, 3, 2, 5, 4};
         for (DType dtype : supportedDTypes()) {
             Backend b = backend();
-            Tensor t = Oracle.tensor(b, Shape.of(2, 3), x, dtype);
+            Tensor t = b.fromArray(x, Shape.of(2, 3), dtype);
             Compare.identical("max axis 1 " + dtype, b.max(t, 1, false).toDoubleArray(), new double[] {nan, 5});
             Compare.identical("max axis 0 " + dtype, b.max(t, 0, true).toDoubleArray(), new double[] {2, nan, 4});
             assertThat(b.argmax(t, 1)).as("argmax axis 1 " + dtype).containsExactly(1, 1);
             assertThat(b.argmax(t, 0)).as("argmax axis 0 " + dtype).containsExactly(1, 0, 1);
             assertThat(b.sum(t, 1, false).getDouble(0)).as("sum with a NaN " + dtype).isNaN();
-            Tensor infinities = Oracle.tensor(b, Shape.of(3), new double[] {Double.POSITIVE_INFINITY, 1, Double.NEGATIVE_INFINITY}, dtype);
+            Tensor infinities = b.fromArray(new double[] {Double.POSITIVE_INFINITY, Shape.of(3), 1);
             assertThat(b.sum(infinities).getDouble()).as("Inf + -Inf " + dtype).isNaN();
             assertThat(b.max(infinities, 0, false).getDouble()).isEqualTo(Double.POSITIVE_INFINITY);
         }
@@ -114,14 +114,14 @@ interface IeeeContract extends TckContext {
             double tiny = f32 ? Float.MIN_VALUE : Double.MIN_VALUE;
             double normal = f32 ? Float.MIN_NORMAL : Double.MIN_NORMAL;
             Backend b = backend();
-            Tensor subnormal = Oracle.tensor(b, Shape.of(1, 1), new double[] {tiny}, dtype);
-            Tensor one = Oracle.tensor(b, Shape.of(1, 1), new double[] {1.0}, dtype);
+            Tensor subnormal = b.fromArray(new double[] {tiny}, Shape.of(1, 1), dtype);
+            Tensor one = b.fromArray(new double[] {1.0}, Shape.of(1, 1), dtype);
             assertThat(b.matmul(subnormal, one).getDouble(0, 0)).as("matmul keeps a subnormal " + dtype).isEqualTo(tiny);
-            assertThat(b.dot(Oracle.tensor(b, Shape.of(1), new double[] {tiny}, dtype),
-                    Oracle.tensor(b, Shape.of(1), new double[] {1.0}, dtype)).getDouble())
+            assertThat(b.dot(b.fromArray(new double[] {tiny}, Shape.of(1), dtype),
+                    b.fromArray(new double[] {1.0}, Shape.of(1), dtype)).getDouble())
                     .as("dot keeps a subnormal " + dtype).isEqualTo(tiny);
-            Tensor half = Oracle.tensor(b, Shape.of(1), new double[] {0.5}, dtype);
-            Tensor smallest = Oracle.tensor(b, Shape.of(1), new double[] {normal}, dtype);
+            Tensor half = b.fromArray(new double[] {0.5}, Shape.of(1), dtype);
+            Tensor smallest = b.fromArray(new double[] {normal}, Shape.of(1), dtype);
             double want = f32 ? (double) ((float) normal * 0.5f) : normal * 0.5;
             assertThat(b.multiply(smallest, half).getDouble(0)).as("multiply into the subnormal range " + dtype).isEqualTo(want);
             assertThat(want).isPositive();
@@ -132,8 +132,8 @@ interface IeeeContract extends TckContext {
     default void negativeZeroIsKept() {
         for (DType dtype : supportedDTypes()) {
             Backend b = backend();
-            Tensor negZero = Oracle.tensor(b, Shape.of(2), new double[] {-0.0, -0.0}, dtype);
-            Tensor ones = Oracle.tensor(b, Shape.of(2), new double[] {1.0, -1.0}, dtype);
+            Tensor negZero = b.fromArray(new double[] {-0.0, Shape.of(2), -0.0});
+            Tensor ones = b.fromArray(new double[] {1.0, Shape.of(2), -1.0});
             Compare.identical("-0 + -0 " + dtype, b.add(negZero, negZero).toDoubleArray(), new double[] {-0.0, -0.0});
             Compare.identical("-0 * ±1 " + dtype, b.multiply(negZero, ones).toDoubleArray(), new double[] {-0.0, 0.0});
             Compare.identical("-(+0) " + dtype, b.map(UnaryOp.NEGATE, b.zeros(Shape.of(1), dtype)).toDoubleArray(), new double[] {-0.0});
@@ -159,7 +159,7 @@ interface IeeeContract extends TckContext {
     }
 
     private void expectMap(DType dtype, UnaryOp op, double[] x, double[] want) {
-        Tensor t = Oracle.tensor(backend(), Shape.of(x.length), x, dtype);
+        Tensor t = backend().fromArray(x, Shape.of(x.length), dtype);
         Compare.identical(op + " at special values " + dtype, backend().map(op, t).toDoubleArray(), want);
     }
 }

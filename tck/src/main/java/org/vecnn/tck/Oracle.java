@@ -19,17 +19,6 @@ final class Oracle {
         this.reference = reference;
     }
 
-    static Tensor tensor(Backend on, Shape shape, double[] values, DType dtype) {
-        if (dtype == DType.FLOAT64) {
-            return on.fromArray(values, shape);
-        }
-        float[] floats = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            floats[i] = (float) values[i];
-        }
-        return on.fromArray(floats, shape);
-    }
-
     /** {@code op(a, b)} for the binary operations of the SPI. */
     static Tensor apply(Op op, Tensor a, Tensor b) {
         Backend on = a.backend();
@@ -82,9 +71,9 @@ final class Oracle {
     void checkBinary(Op op, DType dtype, Shape sa, double[] x, Shape sb, double[] y) {
         String context = op + " " + dtype.numpyName() + " " + sa + " " + sb + " a=" + Compare.describe(x)
                 + " b=" + Compare.describe(y);
-        Tensor expected = apply(op, tensor(reference, sa, x, dtype), tensor(reference, sb, y, dtype));
-        Tensor a = tensor(backend, sa, x, dtype);
-        Tensor b = tensor(backend, sb, y, dtype);
+        Tensor expected = apply(op, reference.fromArray(x, sa, dtype), reference.fromArray(y, sb, dtype));
+        Tensor a = backend.fromArray(x, sa, dtype);
+        Tensor b = backend.fromArray(y, sb, dtype);
         Tensor actual = apply(op, a, b);
         assertThat(actual.shape()).as(context).isEqualTo(expected.shape());
         assertThat(actual.dtype()).as(context).isEqualTo(dtype);
@@ -103,7 +92,7 @@ final class Oracle {
 
     /** Per result element, {@link Tolerances#sumOfTerms} with the sum of |terms| computed by the reference in float64. */
     double[] bounds(Op op, DType dtype, Shape sa, double[] x, Shape sb, double[] y) {
-        Tensor absSums = apply(op, tensor(reference, sa, abs(x), DType.FLOAT64), tensor(reference, sb, abs(y), DType.FLOAT64));
+        Tensor absSums = apply(op, reference.fromArray(abs(x), sa, DType.FLOAT64), reference.fromArray(abs(y), sb, DType.FLOAT64));
         double[] bound = absSums.toDoubleArray();
         int terms = terms(op, sa);
         for (int i = 0; i < bound.length; i++) {

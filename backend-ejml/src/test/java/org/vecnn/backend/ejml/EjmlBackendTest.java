@@ -29,11 +29,11 @@ class EjmlBackendTest {
         for (DType dtype : DType.values()) {
             double[] x = values(random, 150 * 90);
             double[] y = values(random, 90 * 70);
-            float[] expected = single.matmul(tensor(single, x, dtype, 150, 90), tensor(single, y, dtype, 90, 70)).toFloatArray();
-            float[] actual = threaded.matmul(tensor(threaded, x, dtype, 150, 90), tensor(threaded, y, dtype, 90, 70)).toFloatArray();
+            float[] expected = single.matmul(single.fromArray(x, Shape.of(150, 90), dtype), single.fromArray(y, Shape.of(90, 70), dtype)).toFloatArray();
+            float[] actual = threaded.matmul(threaded.fromArray(x, Shape.of(150, 90), dtype), threaded.fromArray(y, Shape.of(90, 70), dtype)).toFloatArray();
             assertThat(actual).containsExactly(expected);
-            Tensor ta = tensor(threaded, x, dtype, 90, 150);
-            Tensor sa = tensor(single, x, dtype, 90, 150);
+            Tensor ta = threaded.fromArray(x, Shape.of(90, 150), dtype);
+            Tensor sa = single.fromArray(x, Shape.of(90, 150), dtype);
             assertThat(threaded.matmulTransposeA(ta, ta).toFloatArray())
                     .containsExactly(single.matmulTransposeA(sa, sa).toFloatArray());
         }
@@ -89,10 +89,5 @@ class EjmlBackendTest {
             v[i] = random.nextDouble(-1, 1);
         }
         return v;
-    }
-
-    private static Tensor tensor(Backend backend, double[] values, DType dtype, int... dims) {
-        Tensor t = backend.fromArray(values, dims);
-        return dtype == DType.FLOAT64 ? t : t.as(DType.FLOAT32);
     }
 }

@@ -65,11 +65,11 @@ public class EjmlMatmulBenchmark {
         double[] b = Matrices.random(n, n, 2);
         loops = Backends.get("loops");
         ejml = Backends.get("ejml");
-        loopsA = Matrices.tensor(loops, dtype, a, n, n);
-        loopsB = Matrices.tensor(loops, dtype, b, n, n);
+        loopsA = loops.fromArray(a, Shape.of(n, n), dtype);
+        loopsB = loops.fromArray(b, Shape.of(n, n), dtype);
         loopsOut = loops.zeros(Shape.of(n, n), dtype);
-        ejmlA = Matrices.tensor(ejml, dtype, a, n, n);
-        ejmlB = Matrices.tensor(ejml, dtype, b, n, n);
+        ejmlA = ejml.fromArray(a, Shape.of(n, n), dtype);
+        ejmlB = ejml.fromArray(b, Shape.of(n, n), dtype);
         ejmlOut = ejml.zeros(Shape.of(n, n), dtype);
         fa = FMatrixRMaj.wrap(n, n, Matrices.toFloats(a));
         fb = FMatrixRMaj.wrap(n, n, Matrices.toFloats(b));
