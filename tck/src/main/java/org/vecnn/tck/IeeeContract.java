@@ -69,12 +69,12 @@ interface IeeeContract extends TckContext {
             expectMatmul(dtype, new double[] {inf, -inf, 1, 1}, new double[] {1, 1, 1, 1},
                     new double[] {Double.NaN, Double.NaN, 2, 2}, "Inf - Inf is NaN");
             Backend b = backend();
-            Tensor withNaN = b.fromArray(new double[] {1, Shape.of(3), Double.NaN);
-            Tensor ones = b.fromArray(new double[] {1, Shape.of(3), 1);
+            Tensor withNaN = b.fromArray(new double[] {1, Double.NaN, 1}, Shape.of(3), dtype);
+            Tensor ones = b.fromArray(new double[] {1, 1, 1}, Shape.of(3), dtype);
             assertThat(b.dot(withNaN, ones).getDouble()).as("dot with a NaN " + dtype).isNaN();
-            Tensor withInf = b.fromArray(new double[] {1, Shape.of(3), inf);
+            Tensor withInf = b.fromArray(new double[] {1, inf, 1}, Shape.of(3), dtype);
             assertThat(b.dot(withInf, ones).getDouble()).as("dot with Inf " + dtype).isEqualTo(inf);
-            Tensor zeros = b.fromArray(new double[] {0, Shape.of(3), 0);
+            Tensor zeros = b.fromArray(new double[] {0, 0, 0}, Shape.of(3), dtype);
             assertThat(b.dot(withInf, zeros).getDouble()).as("dot 0 * Inf " + dtype).isNaN();
         }
     }
@@ -101,7 +101,7 @@ interface IeeeContract extends TckContext {
             assertThat(b.argmax(t, 1)).as("argmax axis 1 " + dtype).containsExactly(1, 1);
             assertThat(b.argmax(t, 0)).as("argmax axis 0 " + dtype).containsExactly(1, 0, 1);
             assertThat(b.sum(t, 1, false).getDouble(0)).as("sum with a NaN " + dtype).isNaN();
-            Tensor infinities = b.fromArray(new double[] {Double.POSITIVE_INFINITY, Shape.of(3), 1);
+            Tensor infinities = b.fromArray(new double[] {Double.POSITIVE_INFINITY, 1, Double.NEGATIVE_INFINITY}, Shape.of(3), dtype);
             assertThat(b.sum(infinities).getDouble()).as("Inf + -Inf " + dtype).isNaN();
             assertThat(b.max(infinities, 0, false).getDouble()).isEqualTo(Double.POSITIVE_INFINITY);
         }
@@ -132,8 +132,8 @@ interface IeeeContract extends TckContext {
     default void negativeZeroIsKept() {
         for (DType dtype : supportedDTypes()) {
             Backend b = backend();
-            Tensor negZero = b.fromArray(new double[] {-0.0, Shape.of(2), -0.0});
-            Tensor ones = b.fromArray(new double[] {1.0, Shape.of(2), -1.0});
+            Tensor negZero = b.fromArray(new double[] {-0.0, -0.0}, Shape.of(2), dtype);
+            Tensor ones = b.fromArray(new double[] {1.0, -1.0}, Shape.of(2), dtype);
             Compare.identical("-0 + -0 " + dtype, b.add(negZero, negZero).toDoubleArray(), new double[] {-0.0, -0.0});
             Compare.identical("-0 * ±1 " + dtype, b.multiply(negZero, ones).toDoubleArray(), new double[] {-0.0, 0.0});
             Compare.identical("-(+0) " + dtype, b.map(UnaryOp.NEGATE, b.zeros(Shape.of(1), dtype)).toDoubleArray(), new double[] {-0.0});
