@@ -49,7 +49,13 @@ public final class GeneratedDigits {
         Dataset.shuffle(labels, random);
         BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
         for (int i = 0; i < count; i++) {
-            draw(image, labels[i], random);
+            try {
+                draw(image, labels[i], random);
+            } catch (RuntimeException | InternalError e) {
+                // Without fontconfig or any font, Java2D fails deep inside its font code with a cryptic error.
+                throw new IllegalStateException("generated digits: Java2D cannot render text here; install fontconfig "
+                        + "and a font (on Debian: apt-get install fontconfig fonts-dejavu-core)", e);
+            }
             Raster raster = image.getRaster();
             int offset = i * SIDE * SIDE;
             for (int y = 0; y < SIDE; y++) {
