@@ -324,8 +324,9 @@ public final class Mlp {
      * for bit on the same backend. Optimizer state (momentum, Adam moments) is not saved: training continues
      * from fresh state.
      *
-     * @throws ModelFileException if the file is not a vecnn model, of an unsupported version, truncated or
-     *                            corrupted; nothing is loaded then
+     * @throws ModelFileException     if the file is not a vecnn model, of an unsupported version, truncated or
+     *                                 corrupted; nothing is loaded then
+     * @throws InvalidNetworkException if {@code backend} is null or cannot run the file's dtype
      */
     public static Mlp load(Path file, Backend backend) throws IOException {
         return ModelFile.read(file, backend);
