@@ -1,0 +1,55 @@
+package org.vecnn.nn;
+
+import org.vecnn.DType;
+import org.vecnn.Shape;
+import org.vecnn.Tensor;
+import org.vecnn.spi.Backend;
+
+/**
+ * Host arrays and backend tensors for batches of one size, allocated once: {@link #load} gathers rows on the
+ * host and copies them into the tensors with one {@code copyFrom} each.
+ */
+final class BatchBuffer {
+    final int rows;
+    final Tensor x;
+    final Tensor y;
+    final int[] labels;
+    private final Backend backend;
+    private final float[] hostX;
+    private final float[] hostY;
+    private final double[] wideX;
+    private final double[] wideY;
+
+    BatchBuffer(Backend backend, DType dtype, int rows, int features, int targets) {
+        this.backend = backend;
+        this.rows = rows;
+        this.x = backend.zeros(Shape.of(rows, features), dtype);
+        this.y = backend.zeros(Shape.of(rows, targets), dtype);
+        this.labels = new int[rows];
+        this.hostX = new float[rows * features];
+        this.hostY = new float[rows * targets];
+        boolean wide = dtype == DType.FLOAT64;
+        this.wideX = wide ? new double[hostX.length] : null;
+        this.wideY = wide ? new double[hostY.length] : null;
+    }
+
+    /** Loads the examples {@code order[start..start+rows)} of {@code data}. */
+    void load(Dataset data, int[] order, int start) {
+        data.gather(order, start, rows, hostX, hostY, labels);
+        if (wideX == null) {
+            backend.copyFrom(hostX, x);
+            backend.copyFrom(hostY, y);
+        } else {
+            widen(hostX, wideX);
+            widen(hostY, wideY);
+            backend.copyFrom(wideX, x);
+            backend.copyFrom(wideY, y);
+        }
+    }
+
+    private static void widen(float[] from, double[] to) {
+        for (int i = 0; i < from.length; i++) {
+            to[i] = from[i];
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.vecnn.nn;
+
+import org.vecnn.Tensor;
+import org.vecnn.spi.Backend;
+
+/**
+ * A fully connected layer's parameters, gradients and optimizer state, all on the backend, and its passes as
+ * whole-batch operations: forward {@code Z = X·W + b}, {@code A = f(Z)}; backward {@code dW = Xᵀ·dZ},
+ * {@code db = Σ_rows dZ}, {@code dX = dZ·Wᵀ}.
+ */
+final class DenseLayer {
+    final int inputs;
+    final int units;
+    final Activation activation;
+    final Tensor weights;
+    final Tensor bias;
+    final Tensor weightGradient;
+    final Tensor biasGradient;
+    private final Backend backend;
+    private final ParameterUpdate weightUpdate;
+    private final ParameterUpdate biasUpdate;
+
+    DenseLayer(Backend backend, Activation activation, Tensor weights, Tensor bias, Optimizer optimizer) {
+        this.backend = backend;
+        this.activation = activation;
+        this.weights = weights;
+        this.bias = bias;
+        this.inputs = weights.shape().dim(0);
+        this.units = weights.shape().dim(1);
+        this.weightGradient = backend.zeros(weights.shape(), weights.dtype());
+        this.biasGradient = backend.zeros(bias.shape(), bias.dtype());
+        this.weightUpdate = optimizer.newUpdate(backend, weights, true);
+        this.biasUpdate = optimizer.newUpdate(backend, bias, false);
+    }
+
+    /** {@code Z = X·W + b} (one matmul, one broadcast add) and {@code A = f(Z)} into {@code buffers}. */
+    Tensor forward(Tensor x, LayerBuffers buffers) {
+        backend.matmul(x, weights, buffers.z);
+        backend.add(buffers.z, bias, buffers.z);
+        activation.apply(backend, buffers.z, buffers.a, buffers.rowScratch);
+        return buffers.a;
+    }
+
+    /** {@code dZ = dA ⊙ f'(Z)} into {@code buffers.dz}. */
+    void activationBackward(Tensor da, LayerBuffers buffers) {
+        activation.backward(backend, buffers.z, da, buffers.dz, buffers.scratch);
+    }
+
+    /**
+     * The parameter gradients from {@code buffers.dz} and this layer's input {@code x}, and {@code dX} into
+     * {@code buffers.dx} unless this is the first layer (which has no {@code dx}).
+     */
+    Tensor parameterBackward(Tensor x, LayerBuffers buffers) {
+        backend.matmulTransposeA(x, buffers.dz, weightGradient);
+        backend.sum(buffers.dz, 0, false, biasGradient);
+        if (buffers.dx != null) {
+            backend.matmulTransposeB(buffers.dz, weights, buffers.dx);
+        }
+        return buffers.dx;
+    }
+
+    /** One optimizer step on the weights and the bias, in place. */
+    void update(long step) {
+        weightUpdate.apply(weights, weightGradient, step);
+        biasUpdate.apply(bias, biasGradient, step);
+    }
+}

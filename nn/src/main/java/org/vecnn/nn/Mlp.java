@@ -1,0 +1,426 @@
+package org.vecnn.nn;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.vecnn.DType;
+import org.vecnn.Shape;
+import org.vecnn.Tensor;
+import org.vecnn.spi.Backend;
+
+/**
+ * A multilayer perceptron of dense layers, trained with whole-batch operations on one backend.
+ *
+ * <pre>{@code
+ * Mlp net = Mlp.builder().input(784).dense(256, Activation.RELU).dense(10, Activation.SOFTMAX)
+ *         .loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.sgd(0.1)).seed(42).build(backend);
+ * TrainingReport report = net.fit(train, Fit.epochs(5).batchSize(128).shuffle(1).validation(test));
+ * }</pre>
+ *
+ * <p>What it promises: every forward and backward pass is a fixed sequence of backend operations on whole
+ * batches (no loop over examples or weights); parameters, gradients and optimizer state stay in the backend's
+ * memory and are updated in place; per batch only the loss (and, for labelled data, the predicted classes) is
+ * read back; the tensors a batch needs are allocated on the first batch of each size and reused. The same
+ * seed gives the same initial weights on every backend and dtype. {@link #save} and {@link #load} round-trip
+ * the model bit for bit.
+ *
+ * <p>A model is not thread-safe: use it from one thread at a time.
+ */
+public final class Mlp {
+    private static final int CACHED_BATCH_SIZES = 6;
+    private static final int EVALUATION_BATCH = 256;
+
+    private final Architecture architecture;
+    private final Backend backend;
+    private final List<DenseLayer> layers;
+    private final Map<Integer, Workspace> workspaces = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Workspace> eldest) {
+            return size() > CACHED_BATCH_SIZES;
+        }
+    };
+    private long step;
+
+    private Mlp(Architecture architecture, Backend backend, List<DenseLayer> layers) {
+        this.architecture = architecture;
+        this.backend = backend;
+        this.layers = layers;
+    }
+
+    /** Starts the definition of a network. */
+    public static MlpBuilder builder() {
+        return new MlpBuilder();
+    }
+
+    /** A new network with initial weights drawn from the architecture's seed. */
+    static Mlp create(Architecture architecture, Backend backend) {
+        SplittableRandom random = new SplittableRandom(architecture.seed);
+        List<double[]> weights = new ArrayList<>();
+        List<double[]> biases = new ArrayList<>();
+        for (int i = 0; i < architecture.layers.size(); i++) {
+            LayerSpec spec = architecture.layers.get(i);
+            weights.add(spec.initializer.sample(random.split(), architecture.inputsOf(i), spec.units));
+            biases.add(new double[spec.units]);
+        }
+        return withParameters(architecture, backend, weights, biases);
+    }
+
+    /** A network with the given parameters (exact in the architecture's dtype). */
+    static Mlp withParameters(Architecture architecture, Backend backend, List<double[]> weights, List<double[]> biases) {
+        if (backend == null) {
+            throw new InvalidNetworkException("build: backend is null; pass Backends.get() or Backends.get(name)");
+        }
+        if (!backend.capabilities().supports(architecture.dtype)) {
+            throw new InvalidNetworkException("backend " + backend.name() + " does not run "
+                    + architecture.dtype.numpyName() + " (it runs " + backend.capabilities().dtypes()
+                    + "); choose another dtype(...) or backend");
+        }
+        List<DenseLayer> layers = new ArrayList<>();
+        for (int i = 0; i < architecture.layers.size(); i++) {
+            LayerSpec spec = architecture.layers.get(i);
+            int inputs = architecture.inputsOf(i);
+            Tensor w = tensor(backend, architecture.dtype, weights.get(i), inputs, spec.units);
+            Tensor b = tensor(backend, architecture.dtype, biases.get(i), spec.units);
+            layers.add(new DenseLayer(backend, spec.activation, w, b, architecture.optimizer));
+        }
+        return new Mlp(architecture, backend, Collections.unmodifiableList(layers));
+    }
+
+    private static Tensor tensor(Backend backend, DType dtype, double[] values, int... dims) {
+        if (dtype == DType.FLOAT64) {
+            return backend.fromArray(values, dims);
+        }
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return backend.fromArray(floats, dims);
+    }
+
+    // ---------------------------------------------------------------- training
+
+    /**
+     * Trains on {@code train} as {@code fit} says and reports each epoch.
+     *
+     * @throws InvalidNetworkException if the data's feature or target count does not match the network
+     */
+    public TrainingReport fit(Dataset train, Fit fit) {
+        checkData("fit", train);
+        if (fit.validation() != null) {
+            checkData("fit (validation)", fit.validation());
+        }
+        int n = train.size();
+        int batchSize = Math.min(fit.batchSize(), Math.max(n, 1));
+        int batches = (n + batchSize - 1) / batchSize;
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        SplittableRandom shuffler = fit.shuffleSeed().isPresent()
+                ? new SplittableRandom(fit.shuffleSeed().getAsLong()) : null;
+        TrainingListener listener = fit.listener();
+        List<EpochResult> results = new ArrayList<>();
+        for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
+            if (shuffler != null) {
+                Dataset.shuffle(order, shuffler);
+            }
+            long start = System.nanoTime();
+            double lossSum = 0;
+            long correct = 0;
+            for (int b = 0; b < batches; b++) {
+                int first = b * batchSize;
+                Workspace ws = workspace(Math.min(batchSize, n - first));
+                ws.batch.load(train, order, first);
+                double loss = trainStep(ws);
+                lossSum += loss * ws.rows;
+                if (train.hasLabels()) {
+                    correct += correct(ws);
+                }
+                listener.onBatch(epoch, b + 1, batches, loss);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Evaluation validation = fit.validation() == null ? null : evaluate(fit.validation());
+            EpochResult result = new EpochResult(epoch, lossSum / n,
+                    train.hasLabels() ? (double) correct / n : Double.NaN,
+                    validation == null ? Double.NaN : validation.loss(),
+                    validation == null ? Double.NaN : validation.accuracy(), seconds, n);
+            results.add(result);
+            listener.onEpoch(result);
+        }
+        return new TrainingReport(results);
+    }
+
+    /** Forward, loss, backward and one optimizer step on the loaded batch; the batch's mean loss. */
+    private double trainStep(Workspace ws) {
+        double loss = computeGradients(ws);
+        step++;
+        for (DenseLayer layer : layers) {
+            layer.update(step);
+        }
+        return loss;
+    }
+
+    /** Forward, loss and backward on the loaded batch, parameters unchanged; the batch's mean loss. */
+    double computeGradients(Workspace ws) {
+        double loss = forwardLoss(ws);
+        int last = layers.size() - 1;
+        for (int i = last; i >= 0; i--) {
+            if (i < last) {
+                layers.get(i).activationBackward(ws.layers[i + 1].dx, ws.layers[i]);
+            }
+            Tensor input = i == 0 ? ws.batch.x : ws.layers[i - 1].a;
+            layers.get(i).parameterBackward(input, ws.layers[i]);
+        }
+        return loss;
+    }
+
+    /** The mean loss on the loaded batch; the output layer's gradient is left in the workspace. */
+    double forwardLoss(Workspace ws) {
+        forward(ws.batch.x, ws);
+        LayerBuffers out = ws.output();
+        return ws.head.lossAndGradient(out.z, out.a, ws.batch.y, out.dz);
+    }
+
+    private Tensor forward(Tensor x, Workspace ws) {
+        Tensor activation = x;
+        for (int i = 0; i < layers.size(); i++) {
+            activation = layers.get(i).forward(activation, ws.layers[i]);
+        }
+        return activation;
+    }
+
+    /** How many examples of the loaded batch the last forward pass classified correctly. */
+    private int correct(Workspace ws) {
+        Tensor a = ws.output().a;
+        int[] labels = ws.batch.labels;
+        int hits = 0;
+        if (architecture.outputs() > 1) {
+            int[] predicted = backend.argmax(a, 1);
+            for (int i = 0; i < ws.rows; i++) {
+                hits += predicted[i] == labels[i] ? 1 : 0;
+            }
+        } else {
+            float[] p = backend.toFloatArray(a);
+            for (int i = 0; i < ws.rows; i++) {
+                hits += (p[i] >= 0.5f ? 1 : 0) == labels[i] ? 1 : 0;
+            }
+        }
+        return hits;
+    }
+
+    /** The workspace for batches of {@code rows}, created on first use. */
+    Workspace workspace(int rows) {
+        return workspaces.computeIfAbsent(rows, r -> new Workspace(backend, architecture, r));
+    }
+
+    private void checkData(String op, Dataset data) {
+        if (data == null) {
+            throw new InvalidNetworkException(op + ": dataset is null");
+        }
+        if (data.featureCount() != architecture.inputs || data.targetCount() != architecture.outputs()) {
+            throw new InvalidNetworkException(op + ": the network maps " + architecture.inputs + " inputs to "
+                    + architecture.outputs() + " outputs, but the data has " + data.featureCount()
+                    + " features and " + data.targetCount() + " targets per example");
+        }
+        if (data.size() == 0) {
+            throw new InvalidNetworkException(op + ": dataset is empty");
+        }
+    }
+
+    // ---------------------------------------------------------------- using the model
+
+    /** The mean loss and the accuracy on {@code data}, parameters unchanged. */
+    public Evaluation evaluate(Dataset data) {
+        checkData("evaluate", data);
+        int n = data.size();
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        double lossSum = 0;
+        long correct = 0;
+        for (int first = 0; first < n; first += EVALUATION_BATCH) {
+            Workspace ws = workspace(Math.min(EVALUATION_BATCH, n - first));
+            ws.batch.load(data, order, first);
+            lossSum += forwardLoss(ws) * ws.rows;
+            if (data.hasLabels()) {
+                correct += correct(ws);
+            }
+        }
+        return new Evaluation(lossSum / n, data.hasLabels() ? (double) correct / n : Double.NaN, n);
+    }
+
+    /**
+     * The network's outputs for the rows of {@code x} (shape (n, inputs), on this model's backend and dtype):
+     * a new (n, outputs) tensor, class probabilities for a softmax output.
+     */
+    public Tensor predict(Tensor x) {
+        checkInput("predict", x);
+        Workspace ws = workspace(x.shape().dim(0));
+        Tensor out = backend.zeros(Shape.of(ws.rows, architecture.outputs()), architecture.dtype);
+        backend.copy(forward(x, ws), out);
+        return out;
+    }
+
+    /**
+     * The predicted class of each row of {@code x}: the index of the largest output, or for a single output
+     * 1 where it is at least 0.5 and 0 elsewhere.
+     */
+    public int[] predictClasses(Tensor x) {
+        checkInput("predictClasses", x);
+        Workspace ws = workspace(x.shape().dim(0));
+        Tensor a = forward(x, ws);
+        if (architecture.outputs() > 1) {
+            return backend.argmax(a, 1);
+        }
+        double[] p = backend.toDoubleArray(a);
+        int[] classes = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            classes[i] = p[i] >= 0.5 ? 1 : 0;
+        }
+        return classes;
+    }
+
+    private void checkInput(String op, Tensor x) {
+        if (x == null) {
+            throw new InvalidNetworkException(op + ": input is null");
+        }
+        if (x.backend() != backend) {
+            throw new InvalidNetworkException(op + ": input lives on backend " + x.backend().name()
+                    + " but the model on " + backend.name() + "; convert it with x.to(model.backend())");
+        }
+        if (x.dtype() != architecture.dtype) {
+            throw new InvalidNetworkException(op + ": input is " + x.dtype().numpyName() + " but the model is "
+                    + architecture.dtype.numpyName() + "; convert it with x.as(DType." + architecture.dtype + ")");
+        }
+        if (x.rank() != 2 || x.shape().dim(1) != architecture.inputs || x.shape().dim(0) == 0) {
+            throw new InvalidNetworkException(op + ": input of shape " + x.shape() + " is not (n," + architecture.inputs
+                    + ") with n > 0");
+        }
+    }
+
+    // ---------------------------------------------------------------- files
+
+    /**
+     * Writes the architecture and parameters to {@code file} in the format {@link ModelFile} documents,
+     * atomically: a reader sees the old file or the complete new one, never a partial one.
+     */
+    public void save(Path file) throws IOException {
+        List<double[]> weights = new ArrayList<>();
+        List<double[]> biases = new ArrayList<>();
+        for (DenseLayer layer : layers) {
+            weights.add(backend.toDoubleArray(layer.weights));
+            biases.add(backend.toDoubleArray(layer.bias));
+        }
+        ModelFile.write(file, architecture, weights, biases);
+    }
+
+    /**
+     * Reads a model written by {@link #save} onto {@code backend}. Its predictions equal the saved model's bit
+     * for bit on the same backend. Optimizer state (momentum, Adam moments) is not saved: training continues
+     * from fresh state.
+     *
+     * @throws ModelFileException     if the file is not a vecnn model, of an unsupported version, truncated or
+     *                                 corrupted; nothing is loaded then
+     * @throws InvalidNetworkException if {@code backend} is null or cannot run the file's dtype
+     */
+    public static Mlp load(Path file, Backend backend) throws IOException {
+        return ModelFile.read(file, backend);
+    }
+
+    // ---------------------------------------------------------------- introspection
+
+    /** The backend the parameters live on. */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** The element type of parameters and computations. */
+    public DType dtype() {
+        return architecture.dtype;
+    }
+
+    /** The number of input features. */
+    public int inputSize() {
+        return architecture.inputs;
+    }
+
+    /** The number of outputs. */
+    public int outputSize() {
+        return architecture.outputs();
+    }
+
+    /** The number of dense layers. */
+    public int layerCount() {
+        return layers.size();
+    }
+
+    /** The width of layer {@code layer} (from 0). */
+    public int units(int layer) {
+        return layers.get(layer).units;
+    }
+
+    /** The activation of layer {@code layer} (from 0). */
+    public Activation activation(int layer) {
+        return layers.get(layer).activation;
+    }
+
+    /** The loss. */
+    public Loss loss() {
+        return architecture.loss;
+    }
+
+    /** The optimizer. */
+    public Optimizer optimizer() {
+        return architecture.optimizer;
+    }
+
+    /** The seed the initial weights were drawn from. */
+    public long seed() {
+        return architecture.seed;
+    }
+
+    /** A copy of layer {@code layer}'s weights, (inputs, units) row-major. */
+    public double[] weights(int layer) {
+        return backend.toDoubleArray(layers.get(layer).weights);
+    }
+
+    /** A copy of layer {@code layer}'s biases. */
+    public double[] biases(int layer) {
+        return backend.toDoubleArray(layers.get(layer).bias);
+    }
+
+    /** The parameter tensors, weights then bias for each layer: live, for {@link GradientCheck}. */
+    List<Tensor> parameters() {
+        List<Tensor> parameters = new ArrayList<>();
+        for (DenseLayer layer : layers) {
+            parameters.add(layer.weights);
+            parameters.add(layer.bias);
+        }
+        return parameters;
+    }
+
+    /** The gradient tensors, in the order of {@link #parameters()}, as the last backward pass left them. */
+    List<Tensor> gradients() {
+        List<Tensor> gradients = new ArrayList<>();
+        for (DenseLayer layer : layers) {
+            gradients.add(layer.weightGradient);
+            gradients.add(layer.biasGradient);
+        }
+        return gradients;
+    }
+
+    Architecture architecture() {
+        return architecture;
+    }
+
+    /** E.g. {@code Mlp(784 -> dense(256, relu) -> dense(10, softmax), cross_entropy, sgd(lr=0.1), float32 on loops)}. */
+    @Override
+    public String toString() {
+        return "Mlp(" + architecture.describe() + " on " + backend.name() + ")";
+    }
+}

@@ -1,0 +1,236 @@
+package org.vecnn.nn;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import org.vecnn.DType;
+import org.vecnn.spi.Backend;
+
+/**
+ * The vecnn model file, version 1. All numbers big-endian; floats IEEE 754 bit patterns.
+ *
+ * <pre>
+ * size   field
+ * 8      magic: the ASCII bytes "VECNNMLP"
+ * 4      format version: 1
+ * 1      dtype: 0 = float32, 1 = float64 (the width of every parameter below)
+ * 1      loss: 0 = MSE, 1 = CROSS_ENTROPY, 2 = BINARY_CROSS_ENTROPY
+ * 1      optimizer: 0 = SGD, 1 = MOMENTUM, 2 = ADAM
+ * 5 x 8  optimizer learning rate, beta1 (momentum), beta2, epsilon, weight decay (float64)
+ * 8      seed (int64)
+ * 4      input features (int32, > 0)
+ * 4      layer count L (int32, > 0)
+ * L x 13 per layer: units (int32, > 0), activation (1 byte: 0 identity, 1 relu, 2 leaky relu, 3 sigmoid,
+ *        4 tanh, 5 softmax), activation parameter (float64: the leaky ReLU slope, else 0)
+ * ...    per layer: weights (inputs x units, row-major), then biases (units), as float32 or float64
+ * 4      CRC-32 (java.util.zip.CRC32, as an unsigned int32) of every byte before it
+ * </pre>
+ *
+ * A reader checks the magic, then the version, then that the length is exactly what the header implies, then
+ * the checksum, then every field, and only then creates tensors: a bad file never gives a half-loaded model.
+ * Optimizer state is not stored. A writer writes to a temporary file in the target's directory and moves it
+ * into place atomically.
+ */
+final class ModelFile {
+    static final byte[] MAGIC = "VECNNMLP".getBytes(StandardCharsets.US_ASCII);
+    static final int VERSION = 1;
+    private static final int PREAMBLE = MAGIC.length + 4;
+    private static final int FIXED_HEADER = PREAMBLE + 3 + 5 * 8 + 8 + 4 + 4;
+    private static final int LAYER_HEADER = 4 + 1 + 8;
+    private static final int CHECKSUM = 4;
+
+    private ModelFile() {
+    }
+
+    static void write(Path file, Architecture architecture, List<double[]> weights, List<double[]> biases)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write(MAGIC);
+        out.writeInt(VERSION);
+        out.writeByte(architecture.dtype.ordinal());
+        out.writeByte(architecture.loss.ordinal());
+        Optimizer optimizer = architecture.optimizer;
+        out.writeByte(optimizer.kind().ordinal());
+        out.writeDouble(optimizer.learningRate());
+        out.writeDouble(optimizer.beta1());
+        out.writeDouble(optimizer.beta2());
+        out.writeDouble(optimizer.epsilon());
+        out.writeDouble(optimizer.weightDecay());
+        out.writeLong(architecture.seed);
+        out.writeInt(architecture.inputs);
+        out.writeInt(architecture.layers.size());
+        for (LayerSpec layer : architecture.layers) {
+            out.writeInt(layer.units);
+            out.writeByte(layer.activation.kind().ordinal());
+            out.writeDouble(layer.activation.slope());
+        }
+        boolean wide = architecture.dtype == DType.FLOAT64;
+        for (int i = 0; i < weights.size(); i++) {
+            writeValues(out, weights.get(i), wide);
+            writeValues(out, biases.get(i), wide);
+        }
+        out.flush();
+        CRC32 crc = new CRC32();
+        crc.update(bytes.toByteArray());
+        out.writeInt((int) crc.getValue());
+        out.flush();
+        writeAtomically(file, bytes.toByteArray());
+    }
+
+    private static void writeValues(DataOutputStream out, double[] values, boolean wide) throws IOException {
+        for (double v : values) {
+            if (wide) {
+                out.writeDouble(v);
+            } else {
+                out.writeFloat((float) v);
+            }
+        }
+    }
+
+    private static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path directory = target.getParent();
+        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                    OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                out.write(content);
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    static Mlp read(Path file, Backend backend) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String name = file.toString();
+        if (bytes.length < PREAMBLE) {
+            throw new ModelFileException(name + ": truncated: " + bytes.length + " bytes is shorter than the "
+                    + PREAMBLE + "-byte preamble of a vecnn model file");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        byte[] magic = new byte[MAGIC.length];
+        in.get(magic);
+        if (!java.util.Arrays.equals(magic, MAGIC)) {
+            throw new ModelFileException(name + ": not a vecnn model file (no \"VECNNMLP\" magic)");
+        }
+        int version = in.getInt();
+        if (version != VERSION) {
+            throw new ModelFileException(name + ": unsupported model file version " + version + "; this vecnn reads version "
+                    + VERSION);
+        }
+        try {
+            return parse(name, in, bytes, backend);
+        } catch (BufferUnderflowException e) {
+            throw new ModelFileException(name + ": truncated: the header ends after " + bytes.length + " bytes", e);
+        }
+    }
+
+    private static Mlp parse(String name, ByteBuffer in, byte[] bytes, Backend backend) throws ModelFileException {
+        DType dtype = code(name, "dtype", in.get(), DType.values());
+        Loss loss = code(name, "loss", in.get(), Loss.values());
+        Optimizer.Kind kind = code(name, "optimizer", in.get(), Optimizer.Kind.values());
+        double learningRate = in.getDouble();
+        double beta1 = in.getDouble();
+        double beta2 = in.getDouble();
+        double epsilon = in.getDouble();
+        double weightDecay = in.getDouble();
+        long seed = in.getLong();
+        int inputs = in.getInt();
+        int layerCount = in.getInt();
+        if (inputs <= 0 || layerCount <= 0) {
+            throw new ModelFileException(name + ": corrupted: " + inputs + " inputs, " + layerCount + " layers");
+        }
+        long expected = FIXED_HEADER + (long) layerCount * LAYER_HEADER + CHECKSUM;
+        if (expected > bytes.length) {
+            throw truncated(name, expected, bytes.length);
+        }
+        int[] units = new int[layerCount];
+        Activation.Kind[] activations = new Activation.Kind[layerCount];
+        double[] slopes = new double[layerCount];
+        long parameters = 0;
+        for (int i = 0; i < layerCount; i++) {
+            units[i] = in.getInt();
+            activations[i] = code(name, "activation", in.get(), Activation.Kind.values());
+            slopes[i] = in.getDouble();
+            if (units[i] <= 0) {
+                throw new ModelFileException(name + ": corrupted: layer " + (i + 1) + " has " + units[i] + " units");
+            }
+            parameters += ((long) (i == 0 ? inputs : units[i - 1]) + 1) * units[i];
+        }
+        expected += parameters * dtype.byteSize();
+        if (bytes.length != expected) {
+            throw bytes.length < expected ? truncated(name, expected, bytes.length)
+                    : new ModelFileException(name + ": corrupted: " + (bytes.length - expected)
+                            + " bytes more than the " + expected + " the header describes");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - CHECKSUM);
+        int stored = ByteBuffer.wrap(bytes, bytes.length - CHECKSUM, CHECKSUM).getInt();
+        if (stored != (int) crc.getValue()) {
+            throw new ModelFileException(name + ": corrupted: CRC-32 checksum mismatch (stored "
+                    + Integer.toHexString(stored) + ", computed " + Long.toHexString(crc.getValue()) + ")");
+        }
+        Architecture architecture;
+        try {
+            List<LayerSpec> layers = new ArrayList<>();
+            for (int i = 0; i < layerCount; i++) {
+                Activation activation = Activation.of(activations[i], slopes[i]);
+                layers.add(new LayerSpec(units[i], activation, Initializer.XAVIER));
+            }
+            Optimizer optimizer = Optimizer.of(kind, learningRate, beta1, beta2, epsilon, weightDecay);
+            architecture = new Architecture(inputs, layers, loss, optimizer, seed, dtype);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(name + ": corrupted: invalid network definition: " + e.getMessage(), e);
+        }
+        List<double[]> weights = new ArrayList<>();
+        List<double[]> biases = new ArrayList<>();
+        for (int i = 0; i < layerCount; i++) {
+            weights.add(readValues(in, architecture.inputsOf(i) * units[i], dtype));
+            biases.add(readValues(in, units[i], dtype));
+        }
+        return Mlp.withParameters(architecture, backend, weights, biases);
+    }
+
+    private static ModelFileException truncated(String name, long expected, int actual) {
+        return new ModelFileException(name + ": truncated: " + actual + " bytes of the " + expected
+                + " the header describes");
+    }
+
+    private static <E extends Enum<E>> E code(String name, String field, byte code, E[] values)
+            throws ModelFileException {
+        if (code < 0 || code >= values.length) {
+            throw new ModelFileException(name + ": corrupted: unknown " + field + " code " + code);
+        }
+        return values[code];
+    }
+
+    private static double[] readValues(ByteBuffer in, int count, DType dtype) {
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = dtype == DType.FLOAT64 ? in.getDouble() : in.getFloat();
+        }
+        return values;
+    }
+}

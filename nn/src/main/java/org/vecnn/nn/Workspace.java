@@ -1,0 +1,30 @@
+package org.vecnn.nn;
+
+import java.util.List;
+import org.vecnn.DType;
+import org.vecnn.spi.Backend;
+
+/** Everything a forward and backward pass over a batch of one size writes into, allocated once. */
+final class Workspace {
+    final int rows;
+    final BatchBuffer batch;
+    final LayerBuffers[] layers;
+    final OutputHead head;
+
+    Workspace(Backend backend, Architecture architecture, int rows) {
+        DType dtype = architecture.dtype;
+        this.rows = rows;
+        this.batch = new BatchBuffer(backend, dtype, rows, architecture.inputs, architecture.outputs());
+        List<LayerSpec> specs = architecture.layers;
+        this.layers = new LayerBuffers[specs.size()];
+        for (int i = 0; i < specs.size(); i++) {
+            layers[i] = new LayerBuffers(backend, dtype, rows, architecture.inputsOf(i), specs.get(i).units, i > 0);
+        }
+        LayerSpec output = architecture.output();
+        this.head = new OutputHead(backend, dtype, architecture.loss, output.activation, rows, output.units);
+    }
+
+    LayerBuffers output() {
+        return layers[layers.length - 1];
+    }
+}
