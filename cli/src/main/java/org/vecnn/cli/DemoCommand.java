@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.vecnn.Backends;
 import org.vecnn.DType;
+import org.vecnn.spi.Backend;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code vecnn demo}: the tour, no arguments needed. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "The tour: the backends found, a short agreement check against the loops reference, "
-                + "the loops-against-vectorized table on quick sizes, and where the report was written.")
+                + "the loops-against-vectorized table on quick sizes, a short MLP training run, and where the "
+                + "report was written.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,7 +45,16 @@ final class DemoCommand implements Callable<Integer> {
         out.print(BenchRun.table(results));
         Path page = BenchReport.write(results, report);
         out.println();
+        Backend backend = Backends.get();
+        out.println("== Training a 784-64-10 MLP on 2000 generated digits on " + backend.name()
+                + " (`vecnn train` for more)");
+        TrainCommand train = new TrainCommand();
+        new CommandLine(train).parseArgs("--samples", "2000", "--epochs", "3", "--hidden", "64", "--report", report.toString());
+        TrainCommand.Outcome outcome = train.train(backend, TrainingData.load(null, 2000, train.seed, 0, false), !quiet);
+        out.print(TrainCommand.table(outcome.epochs));
+        out.println();
         out.println("report: " + page.toAbsolutePath());
+        out.println("training chart: " + outcome.chart);
         out.flush();
         return agreements.stream().allMatch(a -> a.agrees) ? ExitCodes.OK : ExitCodes.FAILED;
     }

@@ -98,10 +98,37 @@ class CommandLineTest {
     }
 
     @Test
+    void trainLearnsTheGeneratedDigitsAndSavesTheModel() throws Exception {
+        Path model = tmp.resolve("digits.vecnn");
+        Run run = run("train", "--samples", "1500", "--epochs", "4", "--hidden", "32", "--json",
+                "--save", model.toString(), "--report", tmp.resolve("train").toString());
+        assertThat(run.exitCode).as(run.err).isZero();
+        JsonObject outcome = JsonParser.parseString(run.out).getAsJsonObject();
+        JsonArray epochs = outcome.get("epochs").getAsJsonArray();
+        assertThat(epochs).hasSize(4);
+        double firstLoss = epochs.get(0).getAsJsonObject().get("trainLoss").getAsDouble();
+        JsonObject last = epochs.get(3).getAsJsonObject();
+        assertThat(last.get("trainLoss").getAsDouble()).isLessThan(firstLoss);
+        assertThat(last.get("validationAccuracy").getAsDouble()).isGreaterThan(0.5);
+        assertThat(outcome.get("validationSamples").getAsInt()).isEqualTo(300);
+        assertThat(model).isNotEmptyFile();
+        assertThat(tmp.resolve("train").resolve("training.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void trainRefusesDataItCannotRead() {
+        Run run = run("train", "--data", tmp.resolve("missing").toString(), "--quiet");
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).contains("no such file or directory");
+        assertThat(run("train", "--epochs", "0").exitCode).isEqualTo(2);
+    }
+
+    @Test
     void demoRunsWithoutArguments() {
         Run run = run("demo", "--quiet", "--report", tmp.resolve("demo").toString());
         assertThat(run.exitCode).as(run.err).isZero();
-        assertThat(run.out).contains("== Backends", "== Agreement", "== Loops against vectorized code", "report: ");
+        assertThat(run.out).contains("== Backends", "== Agreement", "== Loops against vectorized code", "== Training",
+                "report: ", "training chart: ");
     }
 
     @Test

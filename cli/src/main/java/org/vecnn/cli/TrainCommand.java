@@ -1,0 +1,165 @@
+package org.vecnn.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vecnn.Backends;
+import org.vecnn.DType;
+import org.vecnn.nn.Activation;
+import org.vecnn.nn.Dataset;
+import org.vecnn.nn.EpochResult;
+import org.vecnn.nn.Fit;
+import org.vecnn.nn.Loss;
+import org.vecnn.nn.Mlp;
+import org.vecnn.nn.Optimizer;
+import org.vecnn.nn.TrainingListener;
+import org.vecnn.nn.TrainingReport;
+import org.vecnn.spi.Backend;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vecnn train}: an MLP on generated digits or on files, with a progress bar per epoch and a chart. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a ReLU/softmax MLP (input-hidden-classes, cross-entropy, Adam) on the built-in generated "
+                + "digits, an MNIST IDX directory or a CSV file; 20% is held out for validation. Prints loss and "
+                + "accuracy per epoch and writes a loss/accuracy chart.")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = {"-b", "--backend"}, paramLabel = "NAME", description = "Backend to train on (default: the default backend).")
+    String backend;
+
+    @Option(names = "--data", paramLabel = "DIR|CSV",
+            description = "An MNIST IDX directory (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz]) or a CSV "
+                    + "file of numeric features and an integer label column (default: generated 28x28 digits).")
+    Path data;
+
+    @Option(names = "--label-column", defaultValue = "0", description = "CSV: the label's column (default ${DEFAULT-VALUE}).")
+    int labelColumn;
+
+    @Option(names = "--header", description = "CSV: the first line is a header.")
+    boolean header;
+
+    @Option(names = "--samples", defaultValue = "6000", description = "Generated digits to train on (default ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--epochs", defaultValue = "5", description = "Epochs (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--hidden", defaultValue = "128", description = "Hidden units (default ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam's learning rate (default ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--dtype", defaultValue = "FLOAT32", description = "FLOAT32 (default) or FLOAT64.")
+    DType dtype;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the data, the weights and the shuffling (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model to FILE.")
+    Path save;
+
+    @Option(names = "--report", paramLabel = "DIR", defaultValue = "vecnn-report",
+            description = "Where to write training.png (default ${DEFAULT-VALUE}).")
+    Path report;
+
+    /** What a training run gives, as printed with --json. */
+    static final class Outcome {
+        String backend;
+        String dtype;
+        String data;
+        int trainSamples;
+        int validationSamples;
+        List<EpochResult> epochs;
+        double samplesPerSecond;
+        String chart;
+        String model;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        requirePositive("--epochs", epochs);
+        requirePositive("--batch-size", batchSize);
+        requirePositive("--hidden", hidden);
+        requirePositive("--samples", samples);
+        Backend chosen = backend == null ? Backends.get() : Backends.get(backend);
+        Outcome outcome = train(chosen, TrainingData.load(data, samples, seed, labelColumn, header), output.showProgress());
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json) {
+            out.println(Json.of(outcome));
+        } else {
+            out.print(table(outcome.epochs));
+            out.printf("%s, %s: %.0f samples/s; chart: %s%n", outcome.backend, outcome.dtype, outcome.samplesPerSecond, outcome.chart);
+            if (outcome.model != null) {
+                out.println("model: " + outcome.model);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void requirePositive(String option, long value) {
+        if (value < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " must be at least 1, got " + value);
+        }
+    }
+
+    Outcome train(Backend on, Dataset dataset, boolean progressBar) throws Exception {
+        Dataset.Split split = dataset.split(0.8, seed);
+        Mlp mlp = Mlp.builder().input(dataset.featureCount())
+                .dense(hidden, Activation.RELU)
+                .dense(dataset.classCount(), Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam(learningRate)).seed(seed).dtype(dtype)
+                .build(on);
+        int batches = (split.train().size() + batchSize - 1) / batchSize;
+        TrainingReport report;
+        try (Progress progress = Progress.start("train", (long) epochs * batches, progressBar)) {
+            TrainingListener listener = new TrainingListener() {
+                @Override
+                public void onBatch(int epoch, int batch, int of, double loss) {
+                    progress.step(String.format("epoch %d/%d loss %.4f", epoch, epochs, loss));
+                }
+            };
+            report = mlp.fit(split.train(), Fit.epochs(epochs).batchSize(batchSize).shuffle(seed)
+                    .validation(split.test()).listener(listener));
+        }
+        Outcome outcome = new Outcome();
+        outcome.backend = on.name();
+        outcome.dtype = dtype.numpyName();
+        outcome.data = data == null ? "generated digits (" + samples + ")" : data.toString();
+        outcome.trainSamples = split.train().size();
+        outcome.validationSamples = split.test().size();
+        outcome.epochs = report.epochs();
+        outcome.samplesPerSecond = report.samplesPerSecond();
+        outcome.chart = TrainingChart.write(report.epochs(), "vecnn train: " + mlp + " on " + outcome.data,
+                this.report.resolve("training.png")).toAbsolutePath().toString();
+        if (save != null) {
+            mlp.save(save);
+            outcome.model = save.toAbsolutePath().toString();
+        }
+        return outcome;
+    }
+
+    static String table(List<EpochResult> epochs) {
+        Table table = new Table("epoch", "train loss", "train acc", "val loss", "val acc", "seconds", "samples/s")
+                .rightAlign(0, 1, 2, 3, 4, 5, 6);
+        for (EpochResult e : epochs) {
+            table.row(e.epoch(), String.format("%.4f", e.trainLoss()), String.format("%.3f", e.trainAccuracy()),
+                    String.format("%.4f", e.validationLoss()), String.format("%.3f", e.validationAccuracy()),
+                    String.format("%.2f", e.seconds()), String.format("%.0f", e.samplesPerSecond()));
+        }
+        return table.toString();
+    }
+}
