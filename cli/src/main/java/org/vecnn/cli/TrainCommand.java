@@ -143,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
         outcome.validationSamples = split.test().size();
         outcome.epochs = report.epochs();
         outcome.samplesPerSecond = report.samplesPerSecond();
-        outcome.chart = TrainingChart.write(report.epochs(), "vecnn train: " + mlp + " on " + outcome.data,
+        outcome.chart = TrainingChart.write(report.epochs(), "vecnn train: " + outcome.data + ", " + outcome.dtype + " on " + outcome.backend,
                 this.report.resolve("training.png")).toAbsolutePath().toString();
         if (save != null) {
             mlp.save(save);
