@@ -46,7 +46,8 @@ final class AparapiBackend extends Backend {
         return capabilities;
     }
 
-    private DeviceProgram program(DType dtype) {
+    /** The program of {@code dtype}, or null if the device does not run it. */
+    DeviceProgram program(DType dtype) {
         return dtype == DType.FLOAT32 ? float32 : float64;
     }
 

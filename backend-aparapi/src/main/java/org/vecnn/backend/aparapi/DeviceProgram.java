@@ -3,10 +3,13 @@ package org.vecnn.backend.aparapi;
 import com.aparapi.Kernel;
 import com.aparapi.Range;
 import com.aparapi.exception.CompileFailedException;
+import com.aparapi.internal.kernel.KernelManager;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.vecnn.DType;
@@ -36,6 +39,8 @@ final class DeviceProgram {
     private final int maxCapacity;
     private final ReferenceQueue<AparapiTensor> unreachable = new ReferenceQueue<>();
     private final Set<Slice> slices = new HashSet<>();
+    private long uploaded;
+    private long downloaded;
 
     private DeviceProgram(DType dtype, Target target, ArenaKernel arena) {
         this.dtype = dtype;
@@ -61,6 +66,8 @@ final class DeviceProgram {
                     ? new Float32Kernel(INITIAL_CAPACITY, fitted.tile(), fitted.groupSize())
                     : new Float64Kernel(INITIAL_CAPACITY, fitted.tile(), fitted.groupSize());
             Kernel k = arena.kernel();
+            // Without this, Aparapi runs a kernel on its own idea of the best device whatever the range says.
+            KernelManager.instance().setPreferredDevices(k, new LinkedHashSet<>(List.of(fitted.device())));
             try {
                 k.compile(fitted.device());
                 if (fitted.isOpenCL() && !k.isRunningCL()) {
@@ -101,6 +108,19 @@ final class DeviceProgram {
             }
         } finally {
             allocator.release(offset, (int) Allocator.aligned(3));
+        }
+    }
+
+    /**
+     * Tensor elements moved so far from host to device ({@code [0]}) and back ({@code [1]}), arena growth
+     * included; instructions and scalars not counted.
+     */
+    long[] transfers() {
+        lock.lock();
+        try {
+            return new long[] {uploaded, downloaded};
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -155,6 +175,8 @@ final class DeviceProgram {
                         + size + " " + dtype.numpyName() + " elements wanted, " + allocator.freeElements()
                         + " free of at most " + maxCapacity);
             }
+            downloaded += allocator.capacity();
+            uploaded += capacity;
             arena.grow(capacity);
             allocator.grow(capacity);
             offset = allocator.allocate(length);
@@ -203,6 +225,7 @@ final class DeviceProgram {
     }
 
     private void writeAt(int offset, Object data, int size) {
+        uploaded += size;
         arena.upload(data);
         int[] ints = new int[Ops.ARGS];
         ints[Ops.OP] = Ops.COPY_IN;
@@ -237,6 +260,7 @@ final class DeviceProgram {
     }
 
     private Object readAt(int offset, int size) {
+        downloaded += size;
         arena.prepareDownload(size);
         int[] ints = new int[Ops.ARGS];
         ints[Ops.OP] = Ops.COPY_OUT;

@@ -1,0 +1,109 @@
+package org.vecnn.backend.aparapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.vecnn.BackendStatus;
+import org.vecnn.Backends;
+import org.vecnn.DType;
+import org.vecnn.Shape;
+import org.vecnn.Tensor;
+import org.vecnn.spi.UnaryOp;
+
+/**
+ * The backend on the machine's OpenCL device (pocl in CI), with shared memory off (see the pom): it is
+ * available, runs on OpenCL, and keeps intermediate results on the device.
+ */
+class AparapiBackendTest {
+    private static AparapiBackend backend() {
+        BackendStatus status = Backends.report().stream().filter(s -> s.name().equals("aparapi")).findFirst().orElseThrow();
+        assertThat(status.available()).as("aparapi needs an OpenCL driver (pocl-opencl-icd in CI): " + status.detail()).isTrue();
+        return (AparapiBackend) Backends.get("aparapi");
+    }
+
+    @Test
+    void runsOnAnOpenClDeviceWithSharedMemoryOff() {
+        AparapiBackend b = backend();
+        assertThat(b.capabilities().device()).startsWith("OpenCL ");
+        assertThat(b.program(DType.FLOAT32).target().isOpenCL()).isTrue();
+        assertThat(((com.aparapi.device.OpenCLDevice) b.program(DType.FLOAT32).target().device()).isSharedMemory()).isFalse();
+    }
+
+    /** Forward, backward and update of a dense ReLU layer: only the inputs go up and only the loss comes back. */
+    @Test
+    void aTrainingStepStaysOnTheDevice() {
+        AparapiBackend b = backend();
+        int n = 8;
+        int in = 5;
+        int out = 3;
+        float[] xs = values(n * in, 1);
+        float[] ws = values(in * out, 2);
+        float[] bs = values(out, 3);
+        Tensor x = b.fromArray(xs, n, in);
+        Tensor w = b.fromArray(ws, in, out);
+        Tensor bias = b.fromArray(bs, out);
+        DeviceProgram program = b.program(DType.FLOAT32);
+        long[] before = program.transfers();
+
+        Tensor z = x.matmul(w).add(bias);
+        Tensor a = z.relu();
+        Tensor dz = a.multiply(z.map(UnaryOp.RELU_DERIVATIVE));
+        Tensor dw = b.matmulTransposeA(x, dz);
+        Tensor db = dz.sum(0, false);
+        b.axpy(-0.125, dw, w);
+        b.axpy(-0.125, db, bias);
+        Tensor loss = b.multiply(a, a).sum().scale(0.5);
+        float got = loss.getFloat();
+
+        long[] after = program.transfers();
+        assertThat(after[0] - before[0]).as("elements uploaded during the step").isZero();
+        assertThat(after[1] - before[1]).as("elements downloaded during the step").isEqualTo(1);
+        float want = 0f;
+        float[] zs = new float[n * out];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < out; j++) {
+                float s = 0f;
+                for (int p = 0; p < in; p++) {
+                    s += xs[i * in + p] * ws[p * out + j];
+                }
+                zs[i * out + j] = Math.max(s + bs[j], 0f);
+                want += zs[i * out + j] * zs[i * out + j];
+            }
+        }
+        assertThat(got).isCloseTo(want * 0.5f, org.assertj.core.data.Offset.offset(1e-4f * Math.max(1f, want)));
+        assertThat(w.toFloatArray()).isNotEqualTo(ws);
+    }
+
+    @Test
+    void dataSurvivesTheArenaGrowing() {
+        AparapiBackend b = backend();
+        int size = 700_000;
+        Tensor[] tensors = new Tensor[3];
+        for (int t = 0; t < tensors.length; t++) {
+            tensors[t] = b.fromArray(values(size, 10 + t), size);
+        }
+        for (int t = 0; t < tensors.length; t++) {
+            float[] got = tensors[t].toFloatArray();
+            assertThat(java.util.Arrays.mismatch(got, values(size, 10 + t))).as("first wrong element of tensor " + t).isEqualTo(-1);
+        }
+        assertThat(b.add(tensors[0], tensors[2]).getFloat(size - 1)).isEqualTo(values(size, 10)[size - 1] + values(size, 12)[size - 1]);
+    }
+
+    @Test
+    void aDeviceNobodyHasIsAnErrorThatListsTheDevices() {
+        backend();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeviceChoice.choose("no-such-device-42"))
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("-Dvecnn.aparapi.device=no-such-device-42")
+                .hasMessageContaining("devices found: [");
+    }
+
+    private static float[] values(int n, int seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) random.nextDouble(-2, 2);
+        }
+        return v;
+    }
+}
