@@ -31,11 +31,13 @@ final class Allocator {
     /** The offset of a free slice of {@code length} elements (already aligned), or -1 if none is large enough. */
     int allocate(int length) {
         for (Map.Entry<Integer, Integer> block : free.entrySet()) {
-            if (block.getValue() >= length) {
-                int offset = block.getKey();
+            // Read both before removing: TreeMap's remove may move another block's key and value into this entry.
+            int offset = block.getKey();
+            int size = block.getValue();
+            if (size >= length) {
                 free.remove(offset);
-                if (block.getValue() > length) {
-                    free.put(offset + length, block.getValue() - length);
+                if (size > length) {
+                    free.put(offset + length, size - length);
                 }
                 return offset;
             }

@@ -37,6 +37,34 @@ class AllocatorTest {
         assertThat(allocator.allocate(96)).isEqualTo(0);
     }
 
+    /** Many free blocks (a deep tree): every allocation stays inside the arena and disjoint from every other. */
+    @Test
+    void slicesNeverOverlapWhateverTheFragmentation() {
+        int capacity = 64 * 1024;
+        Allocator allocator = new Allocator(capacity);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        java.util.TreeMap<Integer, Integer> live = new java.util.TreeMap<>();
+        for (int step = 0; step < 20_000; step++) {
+            if (!live.isEmpty() && random.nextInt(3) == 0) {
+                Integer offset = live.keySet().toArray(new Integer[0])[random.nextInt(live.size())];
+                allocator.release(offset, live.remove(offset));
+            } else {
+                int length = (int) Allocator.aligned(1 + random.nextInt(300));
+                int offset = allocator.allocate(length);
+                if (offset >= 0) {
+                    assertThat(offset + length).isLessThanOrEqualTo(capacity);
+                    java.util.Map.Entry<Integer, Integer> before = live.floorEntry(offset);
+                    java.util.Map.Entry<Integer, Integer> after = live.ceilingEntry(offset);
+                    assertThat(before == null || before.getKey() + before.getValue() <= offset).as("overlaps the slice before").isTrue();
+                    assertThat(after == null || offset + length <= after.getKey()).as("overlaps the slice after").isTrue();
+                    live.put(offset, length);
+                }
+            }
+        }
+        long used = live.values().stream().mapToLong(Integer::longValue).sum();
+        assertThat(allocator.freeElements()).isEqualTo(capacity - used);
+    }
+
     @Test
     void growingAddsRoomThatMergesWithAFreeTail() {
         Allocator allocator = new Allocator(64);

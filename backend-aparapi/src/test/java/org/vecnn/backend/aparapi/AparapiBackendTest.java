@@ -89,6 +89,30 @@ class AparapiBackendTest {
         assertThat(b.add(tensors[0], tensors[2]).getFloat(size - 1)).isEqualTo(values(size, 10)[size - 1] + values(size, 12)[size - 1]);
     }
 
+    /** Slices of dead tensors are reused, fragmenting the arena; the live tensors must stay intact. */
+    @Test
+    void liveTensorsSurviveTheReuseOfDeadOnes() {
+        AparapiBackend b = backend();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        java.util.List<Tensor> live = new java.util.ArrayList<>();
+        java.util.List<float[]> contents = new java.util.ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            for (int i = 0; i < 300; i++) {
+                int size = 1 + random.nextInt(200);
+                float[] data = values(size, round * 1000 + i);
+                Tensor t = b.fromArray(data, size);
+                if (random.nextBoolean()) {
+                    live.add(t);
+                    contents.add(data);
+                }
+            }
+            System.gc();
+        }
+        for (int i = 0; i < live.size(); i++) {
+            assertThat(java.util.Arrays.mismatch(live.get(i).toFloatArray(), contents.get(i))).as("tensor " + i).isEqualTo(-1);
+        }
+    }
+
     @Test
     void aDeviceNobodyHasIsAnErrorThatListsTheDevices() {
         backend();
