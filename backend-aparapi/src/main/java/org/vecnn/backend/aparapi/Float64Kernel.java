@@ -17,8 +17,10 @@ final class Float64Kernel extends Kernel implements ArenaKernel {
     double[] mem;
     /** Staging for uploads and downloads. */
     double[] io = new double[1];
+    /** Instructions up to this length share one buffer. */
+    private static final int INSTRUCTION_CAPACITY = 256;
     /** The instruction (see {@link Ops}). */
-    int[] ints = new int[Ops.OFFSETS];
+    int[] ints = new int[INSTRUCTION_CAPACITY];
     /** ARGMAX results. */
     int[] indices = new int[1];
     /** The scalar operand. */
@@ -334,7 +336,15 @@ final class Float64Kernel extends Kernel implements ArenaKernel {
 
     @Override
     public void instruction(int[] instruction) {
-        ints = instruction;
+        // One device buffer for every instruction that fits, rather than a new one per launch.
+        if (instruction.length <= INSTRUCTION_CAPACITY) {
+            if (ints.length != INSTRUCTION_CAPACITY) {
+                ints = new int[INSTRUCTION_CAPACITY];
+            }
+            System.arraycopy(instruction, 0, ints, 0, instruction.length);
+        } else {
+            ints = instruction.clone();
+        }
         put(ints);
     }
 
@@ -343,21 +353,29 @@ final class Float64Kernel extends Kernel implements ArenaKernel {
         scalar = value;
     }
 
+    // The staging buffer is kept while transfers keep its length: a new array would cost Aparapi a new device
+    // buffer, and for a download an upload of the fresh array before the copy.
     @Override
     public void upload(Object data) {
-        io = ((double[]) data).clone();
+        double[] values = (double[]) data;
+        if (io.length != values.length) {
+            io = new double[values.length];
+        }
+        System.arraycopy(values, 0, io, 0, values.length);
         put(io);
     }
 
     @Override
     public void prepareDownload(int length) {
-        io = new double[length];
+        if (io.length != length) {
+            io = new double[length];
+        }
     }
 
     @Override
     public Object download() {
         get(io);
-        return io;
+        return io.clone();
     }
 
     @Override
