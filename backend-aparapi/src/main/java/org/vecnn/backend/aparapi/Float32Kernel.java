@@ -191,8 +191,10 @@ final class Float32Kernel extends Kernel implements ArenaKernel {
         int t = tile;
         int lc = getLocalId(0);
         int lr = getLocalId(1);
-        int col = getGroupId(0) * t + lc;
-        int row = getGroupId(1) * t + lr;
+        int tileCol = getGroupId(0) * t;
+        int tileRow = getGroupId(1) * t;
+        int col = tileCol + lc;
+        int row = tileRow + lr;
         int batch = getGlobalId(2);
         int m = ints[Ops.M];
         int k = ints[Ops.K];
@@ -206,16 +208,32 @@ final class Float32Kernel extends Kernel implements ArenaKernel {
         int bCol = ints[Ops.B_COL];
         float sum = 0.0f;
         for (int start = 0; start < k; start += t) {
+            // Neighbouring work-items (consecutive lc) load neighbouring elements: a transposed operand is loaded
+            // with the roles of lr and lc swapped, so that the reads from global memory stay coalesced.
             float av = 0.0f;
-            if (row < m && start + lc < k) {
-                av = mem[aBase + row * aRow + (start + lc) * aCol];
+            if (aCol == 1) {
+                if (row < m && start + lc < k) {
+                    av = mem[aBase + row * aRow + start + lc];
+                }
+                tileA[lr * t + lc] = av;
+            } else {
+                if (tileRow + lc < m && start + lr < k) {
+                    av = mem[aBase + (tileRow + lc) * aRow + (start + lr) * aCol];
+                }
+                tileA[lc * t + lr] = av;
             }
-            tileA[lr * t + lc] = av;
             float bv = 0.0f;
-            if (start + lr < k && col < n) {
-                bv = mem[bBase + (start + lr) * bRow + col * bCol];
+            if (bCol == 1) {
+                if (start + lr < k && col < n) {
+                    bv = mem[bBase + (start + lr) * bRow + col];
+                }
+                tileB[lr * t + lc] = bv;
+            } else {
+                if (start + lc < k && tileCol + lr < n) {
+                    bv = mem[bBase + (start + lc) * bRow + (tileCol + lr) * bCol];
+                }
+                tileB[lc * t + lr] = bv;
             }
-            tileB[lr * t + lc] = bv;
             localBarrier();
             for (int p = 0; p < t; p++) {
                 float product = tileA[lr * t + p] * tileB[p * t + lc];

@@ -74,6 +74,33 @@ class AparapiBackendTest {
         assertThat(w.toFloatArray()).isNotEqualTo(ws);
     }
 
+    /** Several tiles in every direction and ragged edges, for the plain and both transposed loads. */
+    @Test
+    void productsSpanningManyTilesMatchPlainLoops() {
+        AparapiBackend b = backend();
+        int m = 37;
+        int k = 50;
+        int n = 29;
+        float[] a = values(m * k, 4);
+        float[] c = values(k * n, 5);
+        float[] want = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = 0f;
+                for (int p = 0; p < k; p++) {
+                    s += a[i * k + p] * c[p * n + j];
+                }
+                want[i * n + j] = s;
+            }
+        }
+        Tensor ta = b.fromArray(a, m, k);
+        Tensor tc = b.fromArray(c, k, n);
+        org.assertj.core.data.Offset<Float> tolerance = org.assertj.core.data.Offset.offset(1e-4f);
+        assertThat(b.matmul(ta, tc).toFloatArray()).containsExactly(want, tolerance);
+        assertThat(b.matmulTransposeA(b.transpose(ta), tc).toFloatArray()).containsExactly(want, tolerance);
+        assertThat(b.matmulTransposeB(ta, b.transpose(tc)).toFloatArray()).containsExactly(want, tolerance);
+    }
+
     @Test
     void dataSurvivesTheArenaGrowing() {
         AparapiBackend b = backend();
