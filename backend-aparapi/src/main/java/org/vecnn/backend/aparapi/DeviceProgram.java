@@ -300,8 +300,16 @@ final class DeviceProgram {
         }
     }
 
-    /** Runs a REDUCE instruction with one work-group per output. */
+    /**
+     * Runs a reduction: with one work-item per output when the reduced axis has a large stride (coalesced
+     * reads), else with one work-group per output.
+     */
     void reduce(int[] ints, int outputs, AparapiTensor... operands) {
+        if (ints[Ops.MODE] != Ops.DOT && ints[Ops.INNER] >= Ops.COLUMNS_FROM) {
+            ints[Ops.OP] = Ops.REDUCE_COLUMNS;
+            elementwise(ints, outputs, 0.0, operands);
+            return;
+        }
         lock.lock();
         try {
             ints[Ops.OP] = Ops.REDUCE;

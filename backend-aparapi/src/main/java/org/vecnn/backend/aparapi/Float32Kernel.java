@@ -98,6 +98,36 @@ final class Float32Kernel extends Kernel implements ArenaKernel {
             io[i] = mem[ints[Ops.A] + i];
         } else if (op == Ops.COPY_IN) {
             mem[out] = io[i];
+        } else if (op == Ops.REDUCE_COLUMNS) {
+            reduceColumn(i, out);
+        }
+    }
+
+    /** Output {@code g} of a reduction along a strided axis, folded in order by one work-item (see {@link Ops#REDUCE_COLUMNS}). */
+    private void reduceColumn(int g, int out) {
+        int mode = ints[Ops.MODE];
+        int length = ints[Ops.LENGTH];
+        int inner = ints[Ops.INNER];
+        int o = g / inner;
+        int base = ints[Ops.A] + o * length * inner + (g - o * inner);
+        float sum = 0.0f;
+        float best = mem[base];
+        int bestIndex = 0;
+        for (int j = 0; j < length; j++) {
+            float v = mem[base + j * inner];
+            if (mode == Ops.SUM) {
+                sum = sum + v;
+            } else if (best == best && (v > best || v != v)) {
+                best = v;
+                bestIndex = j;
+            }
+        }
+        if (mode == Ops.SUM) {
+            mem[out] = sum;
+        } else if (mode == Ops.ARGMAX) {
+            indices[g] = bestIndex;
+        } else {
+            mem[out] = best;
         }
     }
 

@@ -24,6 +24,14 @@ final class Ops {
     static final int COPY_IN = 12;
     static final int MATMUL = 13;
     static final int REDUCE = 14;
+    /**
+     * A reduction along an axis with a large stride ({@code INNER >= COLUMNS_FROM}), such as a sum over the rows
+     * of a matrix: one work-item per output, so that neighbouring work-items read neighbouring elements.
+     * Same slots as REDUCE.
+     */
+    static final int REDUCE_COLUMNS = 15;
+    /** The smallest stride along the reduced axis that REDUCE_COLUMNS takes: a GPU's memory transaction of floats. */
+    static final int COLUMNS_FROM = 32;
 
     // ---- header slots common to every operation
     /** The operation code. */

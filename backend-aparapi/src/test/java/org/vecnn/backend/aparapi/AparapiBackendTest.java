@@ -101,6 +101,54 @@ class AparapiBackendTest {
         assertThat(b.matmulTransposeB(ta, b.transpose(tc)).toFloatArray()).containsExactly(want, tolerance);
     }
 
+    /** Reductions over a short and over a widely strided axis take different kernels; both give NumPy's answers. */
+    @Test
+    void reductionsAlongEveryAxisOfAWideMatrix() {
+        AparapiBackend b = backend();
+        int rows = 70;
+        int cols = 300;
+        float[] x = values(rows * cols, 6);
+        x[5 * cols + 7] = Float.NaN;
+        x[9 * cols + 7] = Float.NaN;
+        x[3 * cols + 8] = 9f;
+        x[11 * cols + 8] = 9f;
+        Tensor t = b.fromArray(x, rows, cols);
+        float[] columnSums = b.sum(t, 0, false).toFloatArray();
+        float[] columnMax = b.max(t, 0, false).toFloatArray();
+        int[] columnArgmax = b.argmax(t, 0);
+        float[] rowSums = b.sum(t, 1, false).toFloatArray();
+        for (int c = 0; c < cols; c++) {
+            float s = 0f;
+            float best = x[c];
+            int at = 0;
+            for (int r = 0; r < rows; r++) {
+                float v = x[r * cols + c];
+                s += v;
+                if (!Float.isNaN(best) && (v > best || Float.isNaN(v))) {
+                    best = v;
+                    at = r;
+                }
+            }
+            if (c != 7) {
+                assertThat(columnSums[c]).as("sum of column " + c).isCloseTo(s, org.assertj.core.data.Offset.offset(1e-4f));
+            }
+            assertThat(Float.floatToIntBits(columnMax[c])).as("max of column " + c).isEqualTo(Float.floatToIntBits(best));
+            assertThat(columnArgmax[c]).as("argmax of column " + c).isEqualTo(at);
+        }
+        assertThat(columnSums[7]).isNaN();
+        assertThat(columnArgmax[7]).isEqualTo(5);
+        assertThat(columnArgmax[8]).isEqualTo(3);
+        for (int r = 0; r < rows; r++) {
+            float s = 0f;
+            for (int c = 0; c < cols; c++) {
+                s += x[r * cols + c];
+            }
+            if (r != 5 && r != 9) {
+                assertThat(rowSums[r]).as("sum of row " + r).isCloseTo(s, org.assertj.core.data.Offset.offset(1e-3f));
+            }
+        }
+    }
+
     @Test
     void dataSurvivesTheArenaGrowing() {
         AparapiBackend b = backend();
