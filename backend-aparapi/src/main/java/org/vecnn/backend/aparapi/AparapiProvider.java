@@ -74,7 +74,8 @@ public final class AparapiProvider implements BackendProvider {
                 String fp64 = null;
                 try {
                     float64 = DeviceProgram.compile(DType.FLOAT64, target);
-                } catch (UnavailableException e) {
+                } catch (UnavailableException | IllegalStateException e) {
+                    // FLOAT64 that does not compile or run leaves a FLOAT32 backend, which says why.
                     fp64 = e.getMessage();
                 }
                 AparapiBackend backend = new AparapiBackend(float32, float64, fp64);
