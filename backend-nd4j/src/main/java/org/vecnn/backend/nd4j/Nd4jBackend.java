@@ -29,9 +29,11 @@ final class Nd4jBackend extends Backend {
             Op.MATMUL_TRANSPOSE_A, Op.MATMUL_TRANSPOSE_B, Op.COPY, Op.FILL);
 
     private final Nd4jThreads threads;
+    private final OffHeapBudget budget;
 
-    Nd4jBackend(Nd4jThreads threads) {
+    Nd4jBackend(Nd4jThreads threads, OffHeapBudget budget) {
         this.threads = threads;
+        this.budget = budget;
     }
 
     @Override
@@ -49,6 +51,7 @@ final class Nd4jBackend extends Backend {
 
     @Override
     protected Tensor allocate(Shape shape, DType dtype) {
+        budget.allocated((long) shape.size() * (dtype == DType.FLOAT32 ? Float.BYTES : Double.BYTES));
         return new Nd4jTensor(this, shape, dtype);
     }
 

@@ -57,7 +57,7 @@ public final class Nd4jProvider implements BackendProvider {
             throw new IllegalStateException("nd4j backend is unavailable: " + availability.detail());
         }
         if (backend == null) {
-            backend = new Nd4jBackend(Nd4jThreads.fromSystemProperties());
+            backend = new Nd4jBackend(Nd4jThreads.fromSystemProperties(), OffHeapBudget.fromSystemProperties());
         }
         return backend;
     }

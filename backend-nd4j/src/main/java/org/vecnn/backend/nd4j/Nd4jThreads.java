@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Nd4jThreads {
     static final String THREADS_PROPERTY = "vecnn.nd4j.threads";
     static final String WORK_PROPERTY = "vecnn.nd4j.parallelWork";
-    static final long DEFAULT_PARALLEL_WORK = 128L * 128 * 128;
+    static final long DEFAULT_PARALLEL_WORK = 192L * 192 * 192;
 
     private final int maxThreads;
     private final long parallelWork;
