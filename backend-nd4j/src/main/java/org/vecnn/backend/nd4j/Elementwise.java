@@ -2,6 +2,7 @@ package org.vecnn.backend.nd4j;
 
 import static org.vecnn.backend.nd4j.Nd4jTensor.of;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
@@ -10,42 +11,35 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.Broadcast;
 import org.vecnn.spi.Op;
 
-/** The broadcasting binary operations on ND4J's pairwise ops. */
+/** The broadcasting binary operations on ND4J's pairwise ops, writing into the given output. */
 final class Elementwise {
     private Elementwise() {
     }
 
-    static void binary(Backend backend, Op op, Tensor a, Tensor b, Tensor out) {
+    static void binary(Op op, Tensor a, Tensor b, Tensor out) {
         INDArray z = of(out).shaped();
         Nd4j.exec(op(op, broadcast(a, out), broadcast(b, out), z));
     }
 
     /**
-     * {@code t} seen with {@code out}'s shape: itself when the shapes are equal, else a view with NumPy's
-     * broadcast strides (0 along broadcast axes), so ND4J's own broadcasting rules never come into play.
+     * {@code t} seen with {@code out}'s rank: itself when the shapes are equal, else a view of its buffer with
+     * size-1 dimensions prepended. With equal ranks ND4J's broadcasting is NumPy's (each dimension equal or 1);
+     * it differs where ranks differ, and ND4J's loops over a stride-0 view are a hundred times slower.
      */
     private static INDArray broadcast(Tensor t, Tensor out) {
         Nd4jTensor nt = of(t);
-        if (t.shape().equals(out.shape())) {
+        if (t.shape().equals(out.shape()) || t.rank() == out.rank()) {
             return nt.shaped();
         }
-        long[] dims = longs(out.shape().dims());
-        long[] strides = longs(Broadcast.strides(t.shape(), out.shape()));
-        INDArray flat = nt.flat();
-        return Nd4j.create(flat.data(), dims.length == 0 ? new long[] {1} : dims,
-                dims.length == 0 ? new long[] {1} : strides, 0, 'c', flat.dataType());
-    }
-
-    private static long[] longs(int[] values) {
-        long[] result = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = values[i];
+        long[] dims = new long[Math.max(1, out.rank())];
+        Arrays.fill(dims, 1L);
+        int[] own = t.shape().dims();
+        for (int i = 0; i < own.length; i++) {
+            dims[dims.length - own.length + i] = own[i];
         }
-        return result;
+        return nt.reshaped(dims);
     }
 
     private static CustomOp op(Op op, INDArray x, INDArray y, INDArray z) {

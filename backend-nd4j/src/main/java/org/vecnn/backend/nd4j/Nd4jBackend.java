@@ -145,22 +145,22 @@ final class Nd4jBackend extends Backend {
 
     @Override
     protected void addKernel(Tensor a, Tensor b, Tensor out) {
-        Elementwise.binary(this, Op.ADD, a, b, out);
+        Elementwise.binary(Op.ADD, a, b, out);
     }
 
     @Override
     protected void multiplyKernel(Tensor a, Tensor b, Tensor out) {
-        Elementwise.binary(this, Op.MULTIPLY, a, b, out);
+        Elementwise.binary(Op.MULTIPLY, a, b, out);
     }
 
     @Override
     protected void subtractKernel(Tensor a, Tensor b, Tensor out) {
-        Elementwise.binary(this, Op.SUBTRACT, a, b, out);
+        Elementwise.binary(Op.SUBTRACT, a, b, out);
     }
 
     @Override
     protected void divideKernel(Tensor a, Tensor b, Tensor out) {
-        Elementwise.binary(this, Op.DIVIDE, a, b, out);
+        Elementwise.binary(Op.DIVIDE, a, b, out);
     }
 
     @Override
