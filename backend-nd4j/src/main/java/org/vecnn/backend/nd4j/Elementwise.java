@@ -2,7 +2,6 @@ package org.vecnn.backend.nd4j;
 
 import static org.vecnn.backend.nd4j.Nd4jTensor.of;
 
-import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
@@ -24,22 +23,16 @@ final class Elementwise {
     }
 
     /**
-     * {@code t} seen with {@code out}'s rank: itself when the shapes are equal, else a view of its buffer with
-     * size-1 dimensions prepended. With equal ranks ND4J's broadcasting is NumPy's (each dimension equal or 1);
+     * {@code t} seen with {@code out}'s rank: itself when the ranks are equal, else a (cached) view of its buffer
+     * with size-1 dimensions prepended. With equal ranks ND4J's broadcasting is NumPy's (each dimension equal or 1);
      * it differs where ranks differ, and ND4J's loops over a stride-0 view are a hundred times slower.
      */
     private static INDArray broadcast(Tensor t, Tensor out) {
         Nd4jTensor nt = of(t);
-        if (t.shape().equals(out.shape()) || t.rank() == out.rank()) {
+        if (t.rank() == out.rank()) {
             return nt.shaped();
         }
-        long[] dims = new long[Math.max(1, out.rank())];
-        Arrays.fill(dims, 1L);
-        int[] own = t.shape().dims();
-        for (int i = 0; i < own.length; i++) {
-            dims[dims.length - own.length + i] = own[i];
-        }
-        return nt.reshaped(dims);
+        return nt.withRank(Math.max(1, out.rank()));
     }
 
     private static CustomOp op(Op op, INDArray x, INDArray y, INDArray z) {

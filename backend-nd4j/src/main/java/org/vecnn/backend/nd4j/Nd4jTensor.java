@@ -18,6 +18,8 @@ final class Nd4jTensor extends Tensor {
     private final INDArray shaped;
     /** The last matrix view asked for, kept because products ask for the same one again and again. */
     private volatile INDArray matrix;
+    /** The last rank-aligned view asked for, kept for the same reason (a bias added batch after batch). */
+    private volatile INDArray aligned;
 
     Nd4jTensor(Backend backend, Shape shape, DType dtype) {
         super(backend, shape, dtype);
@@ -63,6 +65,25 @@ final class Nd4jTensor extends Tensor {
     INDArray matrixAt(long offset, long rows, long cols) {
         long[] dims = {rows, cols};
         return Nd4j.create(flat.data(), dims, new long[] {cols, 1}, offset, 'c', flat.dataType());
+    }
+
+    /**
+     * The elements seen with {@code rank} dimensions, {@code rank >= rank()}: size-1 dimensions prepended, as
+     * NumPy's broadcasting does implicitly.
+     */
+    INDArray withRank(int rank) {
+        INDArray view = aligned;
+        if (view == null || view.rank() != rank) {
+            long[] dims = new long[rank];
+            java.util.Arrays.fill(dims, 1L);
+            int[] own = shape().dims();
+            for (int i = 0; i < own.length; i++) {
+                dims[rank - own.length + i] = own[i];
+            }
+            view = reshaped(dims);
+            aligned = view;
+        }
+        return view;
     }
 
     /** The buffer seen with {@code dims}, row-major, from its start. */
