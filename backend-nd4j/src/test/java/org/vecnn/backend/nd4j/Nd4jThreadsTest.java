@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vecnn.Backends;
+import org.vecnn.DType;
+import org.vecnn.Shape;
+import org.vecnn.Tensor;
+import org.vecnn.spi.Backend;
 
 class Nd4jThreadsTest {
 
@@ -36,5 +42,18 @@ class Nd4jThreadsTest {
     void nonsenseSettingsAreRefused() {
         assertThatThrownBy(() -> new Nd4jThreads(0, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Nd4jThreads(2, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theBackendGivesOpenBlasOneThreadForASmallProductAndAllForALargeOne() {
+        Backend nd4j = Backends.get("nd4j");
+        Tensor small = nd4j.zeros(Shape.of(8, 8), DType.FLOAT64);
+        Tensor large = nd4j.zeros(Shape.of(256, 256), DType.FLOAT64);
+        nd4j.matmul(small, small);
+        assertThat(Nd4j.factory().blas().getMaxThreads()).isEqualTo(1);
+        nd4j.matmul(large, large);
+        assertThat(Nd4j.factory().blas().getMaxThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        nd4j.matmul(small, small);
+        assertThat(Nd4j.factory().blas().getMaxThreads()).isEqualTo(1);
     }
 }
