@@ -1,6 +1,9 @@
 package org.vecnn.backend.nd4j;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
+import java.util.Properties;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -42,8 +45,20 @@ final class Nd4jNatives {
         if (sum != 3.0) {
             throw new IllegalStateException("ND4J natives loaded but compute 1 + 2 = " + sum);
         }
-        return "ND4J " + Nd4j.class.getPackage().getImplementationVersion() + " on "
-                + Nd4j.getBackend().getClass().getSimpleName() + ", BLAS vendor "
-                + Nd4j.factory().blas().getBlasVendor() + ", " + Nd4jThreads.fromSystemProperties();
+        return "ND4J " + nd4jVersion() + " on " + Nd4j.getBackend().getClass().getSimpleName()
+                + ", BLAS vendor " + Nd4j.factory().blas().getBlasVendor() + ", " + Nd4jThreads.fromSystemProperties();
+    }
+
+    /** The version in nd4j-api's Maven metadata (its jar manifest has none), or "(version unknown)". */
+    private static String nd4jVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = Nd4j.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return "(version unknown)";
+        }
+        return properties.getProperty("version", "(version unknown)");
     }
 }

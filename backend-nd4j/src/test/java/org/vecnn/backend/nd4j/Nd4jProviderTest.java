@@ -57,7 +57,7 @@ class Nd4jProviderTest {
     void theRealProviderLoadsNd4jHereAndOutranksEjmlAndLoops() {
         BackendStatus status = Backends.report().stream().filter(s -> s.name().equals("nd4j")).findFirst().orElseThrow();
         assertThat(status.available()).as(status.detail()).isTrue();
-        assertThat(status.detail()).contains("ND4J", "BLAS threads");
+        assertThat(status.detail()).contains("ND4J 1.0.0-M2.1", "OPENBLAS", "BLAS threads");
         assertThat(status.priority()).isGreaterThan(20);
         assertThat(Backends.get().name()).isEqualTo("nd4j");
     }
