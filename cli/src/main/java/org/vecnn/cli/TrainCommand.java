@@ -96,7 +96,12 @@ final class TrainCommand implements Callable<Integer> {
         requirePositive("--hidden", hidden);
         requirePositive("--samples", samples);
         Backend chosen = backend == null ? Backends.get() : Backends.get(backend);
-        Outcome outcome = train(chosen, TrainingData.load(data, samples, seed, labelColumn, header), output.showProgress());
+        Dataset dataset = TrainingData.load(data, samples, seed, labelColumn, header);
+        if (dataset.size() < 5) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "training needs at least 5 samples "
+                    + "(80% to train on, 20% to validate with), got " + dataset.size());
+        }
+        Outcome outcome = train(chosen, dataset, output.showProgress());
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
             out.println(Json.of(outcome));

@@ -64,7 +64,7 @@ final class Verifier {
             double[] expected = apply(op, reference.fromArray(x, shapes[0], dtype), reference.fromArray(y, shapes[1], dtype)).toDoubleArray();
             double[] bounds = bounds(op, dtype, shapes, x, y);
             for (int e = 0; e < expected.length; e++) {
-                double error = difference(actual[e], expected[e]);
+                double error = difference(actual[e], expected[e], bounds[e]);
                 maxError = Math.max(maxError, error);
                 worstRatio = Math.max(worstRatio, error == 0 ? 0 : bounds[e] == 0 ? Double.POSITIVE_INFINITY : error / bounds[e]);
             }
@@ -72,13 +72,16 @@ final class Verifier {
         return new Agreement(backend.name(), op, dtype, cases, maxError, worstRatio);
     }
 
-    /** 0 for identical values (NaN matching NaN); infinite where non-finite values differ. */
-    private static double difference(double actual, double expected) {
+    /**
+     * 0 for identical values (NaN matching NaN); infinite where non-finite values differ, and where the
+     * tolerance is 0 (elementwise operations) but the bits differ, as {@code -0.0} and {@code +0.0} do.
+     */
+    private static double difference(double actual, double expected, double bound) {
         if (Double.compare(actual, expected) == 0 || (Double.isNaN(actual) && Double.isNaN(expected))) {
             return 0;
         }
         double d = Math.abs(actual - expected);
-        return Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
+        return Double.isNaN(d) || (bound == 0 && d == 0) ? Double.POSITIVE_INFINITY : d;
     }
 
     private double[] bounds(Op op, DType dtype, Shape[] shapes, double[] x, double[] y) {

@@ -121,6 +121,9 @@ class CommandLineTest {
         assertThat(run.exitCode).isEqualTo(1);
         assertThat(run.err).contains("no such file or directory");
         assertThat(run("train", "--epochs", "0").exitCode).isEqualTo(2);
+        Run tiny = run("train", "--samples", "2", "--quiet");
+        assertThat(tiny.exitCode).isEqualTo(2);
+        assertThat(tiny.err).contains("at least 5 samples");
     }
 
     @Test

@@ -206,9 +206,9 @@ public final class Mlp {
                 hits += predicted[i] == labels[i] ? 1 : 0;
             }
         } else {
-            float[] p = backend.toFloatArray(a);
+            double[] p = backend.toDoubleArray(a);
             for (int i = 0; i < ws.rows; i++) {
-                hits += (p[i] >= 0.5f ? 1 : 0) == labels[i] ? 1 : 0;
+                hits += (p[i] >= 0.5 ? 1 : 0) == labels[i] ? 1 : 0;
             }
         }
         return hits;

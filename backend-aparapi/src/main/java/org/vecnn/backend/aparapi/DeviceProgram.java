@@ -171,18 +171,27 @@ final class DeviceProgram {
             long wanted = Math.max(2L * allocator.capacity(), (long) allocator.capacity() + length);
             int capacity = (int) Math.min(wanted, maxCapacity);
             if (capacity - allocator.capacity() + (long) allocator.largestFree() < length) {
-                throw new IllegalStateException("aparapi: out of device memory on " + target.description() + ": "
-                        + size + " " + dtype.numpyName() + " elements wanted, " + allocator.freeElements()
-                        + " free of at most " + maxCapacity);
+                throw outOfMemory(size);
             }
             downloaded += allocator.capacity();
             uploaded += capacity;
             arena.grow(capacity);
             allocator.grow(capacity);
             offset = allocator.allocate(length);
+            // Growth joins only the free block at the end of the arena; a larger free block in the middle
+            // let the check above pass without making room, so the allocation can still fail here.
+            if (offset < 0) {
+                throw outOfMemory(size);
+            }
         }
         fillAt(offset, size, 0.0);
         return offset;
+    }
+
+    private IllegalStateException outOfMemory(int size) {
+        return new IllegalStateException("aparapi: out of device memory on " + target.description() + ": "
+                + size + " " + dtype.numpyName() + " elements wanted, " + allocator.freeElements()
+                + " free of at most " + maxCapacity);
     }
 
     private void releaseUnreachable() {

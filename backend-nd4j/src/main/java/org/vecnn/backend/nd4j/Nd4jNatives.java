@@ -46,7 +46,8 @@ final class Nd4jNatives {
             throw new IllegalStateException("ND4J natives loaded but compute 1 + 2 = " + sum);
         }
         return "ND4J " + nd4jVersion() + " on " + Nd4j.getBackend().getClass().getSimpleName()
-                + ", BLAS vendor " + Nd4j.factory().blas().getBlasVendor() + ", " + Nd4jThreads.fromSystemProperties();
+                + ", BLAS vendor " + Nd4j.factory().blas().getBlasVendor() + ", " + Nd4jThreads.fromSystemProperties()
+                + ", " + OffHeapBudget.fromSystemProperties();
     }
 
     /** The version in nd4j-api's Maven metadata (its jar manifest has none), or "(version unknown)". */

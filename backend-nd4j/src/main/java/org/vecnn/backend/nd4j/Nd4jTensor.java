@@ -1,6 +1,7 @@
 package org.vecnn.backend.nd4j;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vecnn.DType;
@@ -27,9 +28,19 @@ final class Nd4jTensor extends Tensor {
             flat = null;
             shaped = null;
         } else {
-            flat = Nd4j.zeros(ndType(dtype), shape.size());
+            flat = allocateOutsideWorkspaces(dtype, shape.size());
             // ND4J's rank-0 arrays do not broadcast like NumPy's; a (1) vector does, and gives the same result.
             shaped = shape.rank() <= 1 ? flat : flat.reshape('c', longs(shape.dims()));
+        }
+    }
+
+    /**
+     * A zeroed buffer that outlives any ND4J workspace the calling thread has open (DL4J code in the same
+     * thread may have one): allocated inside it, the buffer would be invalid once the workspace closes.
+     */
+    private static INDArray allocateOutsideWorkspaces(DType dtype, int size) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return Nd4j.zeros(ndType(dtype), size);
         }
     }
 

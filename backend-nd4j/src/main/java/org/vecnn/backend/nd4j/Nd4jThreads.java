@@ -1,6 +1,5 @@
 package org.vecnn.backend.nd4j;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -20,7 +19,7 @@ final class Nd4jThreads {
     private final int maxThreads;
     private final long parallelWork;
     /** The count last given to OpenBLAS, to skip the native call when it does not change; 0 before the first. */
-    private final AtomicInteger current = new AtomicInteger();
+    private int current;
 
     Nd4jThreads(int maxThreads, long parallelWork) {
         if (maxThreads < 1 || parallelWork < 0) {
@@ -33,9 +32,25 @@ final class Nd4jThreads {
 
     /** The settings of the system properties, or the defaults. */
     static Nd4jThreads fromSystemProperties() {
-        int threads = Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
-        long work = Long.getLong(WORK_PROPERTY, DEFAULT_PARALLEL_WORK);
-        return new Nd4jThreads(threads, work);
+        long threads = property(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
+        long work = property(WORK_PROPERTY, DEFAULT_PARALLEL_WORK);
+        if (threads > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(THREADS_PROPERTY + " is too large: " + threads);
+        }
+        return new Nd4jThreads((int) threads, work);
+    }
+
+    /** A whole-number system property, or {@code fallback} when unset; an unparsable value is an error, not ignored. */
+    static long property(String name, long fallback) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'", e);
+        }
     }
 
     int maxThreads() {
@@ -54,12 +69,14 @@ final class Nd4jThreads {
     /**
      * Sets OpenBLAS's thread count for the next product. The count is process-wide: a product running
      * concurrently on another Java thread may run with the other count, which changes its speed, never its
-     * result (OpenBLAS keeps its thread pool; the count only says how many of them take part).
+     * result (OpenBLAS keeps its thread pool; the count only says how many of them take part). Synchronized
+     * so that the remembered count is always the one OpenBLAS has.
      */
-    void applyFor(long m, long k, long n) {
+    synchronized void applyFor(long m, long k, long n) {
         int threads = forProduct(m, k, n);
-        if (current.getAndSet(threads) != threads) {
+        if (current != threads) {
             Nd4j.factory().blas().setMaxThreads(threads);
+            current = threads;
         }
     }
 

@@ -24,7 +24,7 @@ final class OffHeapBudget {
     }
 
     static OffHeapBudget fromSystemProperties() {
-        return new OffHeapBudget(Long.getLong(PROPERTY, DEFAULT_BYTES));
+        return new OffHeapBudget(Nd4jThreads.property(PROPERTY, DEFAULT_BYTES));
     }
 
     long bytes() {
@@ -39,5 +39,11 @@ final class OffHeapBudget {
         sinceCollection.set(0);
         System.gc();
         return true;
+    }
+
+    @Override
+    public String toString() {
+        return bytes == 0 ? "no collections for off-heap memory (-D" + PROPERTY + "=0)"
+                : "a collection after every " + (bytes >> 20) + " MB of new buffers (-D" + PROPERTY + ")";
     }
 }

@@ -10,6 +10,7 @@ import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
+import org.vecnn.TensorArgumentException;
 import org.vecnn.spi.Backend;
 import org.vecnn.spi.UnaryOp;
 
@@ -64,7 +65,7 @@ class Nd4jMalformedInputTest {
     private static Tensor tensorOrNull(int[] dims, DType dtype) {
         try {
             return ND4J.zeros(Shape.of(dims), dtype);
-        } catch (IllegalArgumentException invalidShape) {
+        } catch (TensorArgumentException invalidShape) {
             return null;
         }
     }
@@ -72,8 +73,9 @@ class Nd4jMalformedInputTest {
     private static void expectCleanOutcome(Runnable call) {
         try {
             call.run();
-        } catch (IllegalArgumentException expected) {
-            // the validation's answer; anything else propagates and fails the property
+        } catch (TensorArgumentException expected) {
+            // vecnn's validation answered before ND4J was called; anything else, ND4J's own
+            // IllegalArgumentException included, propagates and fails the property
         }
     }
 }
