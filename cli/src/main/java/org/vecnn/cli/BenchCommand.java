@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static List<BenchRun.Result> run(List<Backend> backends, List<Workload> workloads, List<DType> dtypes, boolean quick, boolean progressBar) {
-        Stopwatch stopwatch = quick ? new Stopwatch(3, 7, 300_000_000L) : new Stopwatch(5, 21, 2_000_000_000L);
+        Stopwatch stopwatch = quick ? new Stopwatch(3, 15, 300_000_000L) : new Stopwatch(5, 51, 1_500_000_000L);
         long steps = (long) workloads.size() * dtypes.size() * backends.size();
         try (Progress progress = Progress.start("bench", steps, progressBar)) {
             return BenchRun.run(workloads, backends, dtypes, stopwatch, progress);

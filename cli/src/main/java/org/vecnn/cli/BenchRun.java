@@ -63,11 +63,18 @@ final class BenchRun {
         throw new IllegalStateException("no " + BASELINE_BACKEND + " baseline for " + r.workload + " " + r.dtype);
     }
 
+    /** A speed-up with the digits that matter: 343x, 6.7x, 0.04x. */
+    static String ratio(double speedup) {
+        if (speedup >= 100) {
+            return String.format("%.0fx", speedup);
+        }
+        return speedup >= 1 ? String.format("%.1fx", speedup) : String.format("%.2gx", speedup);
+    }
+
     static String table(List<Result> results) {
         Table table = new Table("workload", "dtype", "backend", "median ms", "runs", "speed-up vs loops").rightAlign(3, 4, 5);
         for (Result r : results) {
-            table.row(r.workload, r.dtype, r.backend, String.format("%.3f", r.medianMillis), r.repeats,
-                    String.format("%.1fx", r.speedup));
+            table.row(r.workload, r.dtype, r.backend, String.format("%.3f", r.medianMillis), r.repeats, ratio(r.speedup));
         }
         return table.toString();
     }

@@ -5,9 +5,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Times a job the way a benchmark should on a noisy machine: warm-up runs first (the JIT compiles, caches
- * fill), then the median of repeated runs, as many as fit in the time budget but never fewer than the
- * minimum.
+ * Times a job the way a benchmark should on a noisy machine: warm-up runs first, for a third of the time
+ * budget (the JIT compiles, caches fill), then the median of repeated runs, as many as fit in the budget but
+ * never fewer than the minimum nor more than the maximum.
  */
 final class Stopwatch {
     private final int minRepeats;
@@ -32,12 +32,12 @@ final class Stopwatch {
     }
 
     Timing time(Runnable job) {
+        // Warm up for a third of the budget, not a count of runs: a fast job needs thousands of runs before
+        // the JIT has compiled its loops, a slow one (a second or more) is compiled within its first run.
         long warmupStart = System.nanoTime();
-        int warmups = 0;
         do {
             job.run();
-            warmups++;
-        } while (warmups < 3 && System.nanoTime() - warmupStart < budgetNanos / 3);
+        } while (System.nanoTime() - warmupStart < budgetNanos / 3);
         List<Long> runs = new ArrayList<>();
         long start = System.nanoTime();
         while (runs.size() < minRepeats || (runs.size() < maxRepeats && System.nanoTime() - start < budgetNanos)) {
