@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code vecnn train}: an MLP on generated digits or on files, with a progress bar per epoch and a chart. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a ReLU/softmax MLP (input-hidden-classes, cross-entropy, Adam) on the built-in generated "
-                + "digits, an MNIST IDX directory or a CSV file; 20% is held out for validation. Prints loss and "
+                + "digits, an MNIST IDX directory or a CSV file; 20%% is held out for validation. Prints loss and "
                 + "accuracy per epoch and writes a loss/accuracy chart.")
 final class TrainCommand implements Callable<Integer> {
     @Spec

@@ -158,6 +158,12 @@ class CommandLineTest {
         Run run = run("--help");
         assertThat(run.exitCode).isZero();
         assertThat(run.out).contains("Exit codes:").contains("3   the backend asked for");
+        for (String command : new String[] {"backends", "verify", "bench", "train", "demo"}) {
+            Run help = run(command, "--help");
+            assertThat(help.exitCode).isZero();
+            assertThat(help.out).as(command).startsWith("Usage: vecnn " + command).doesNotContain("%n");
+        }
+        assertThat(run("train", "--help").out).contains("20% is held");
     }
 
     private static JsonObject find(JsonArray array, String key, String value) {
