@@ -8,7 +8,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /** A progress bar on standard error, or nothing at all for {@code --quiet}, {@code --json} and tests. */
 final class Progress implements AutoCloseable {
-    private final ProgressBar bar;
+    private ProgressBar bar;
 
     private Progress(ProgressBar bar) {
         this.bar = bar;
@@ -31,10 +31,12 @@ final class Progress implements AutoCloseable {
         }
     }
 
+    /** Finishes the bar; closing again does nothing. */
     @Override
     public void close() {
         if (bar != null) {
             bar.close();
+            bar = null;
         }
     }
 }

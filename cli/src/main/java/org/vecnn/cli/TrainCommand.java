@@ -128,15 +128,9 @@ final class TrainCommand implements Callable<Integer> {
                 .dense(dataset.classCount(), Activation.SOFTMAX)
                 .loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam(learningRate)).seed(seed).dtype(dtype)
                 .build(on);
-        int batches = (split.train().size() + batchSize - 1) / batchSize;
+        EpochProgress listener = new EpochProgress(epochs, progressBar);
         TrainingReport report;
-        try (Progress progress = Progress.start("train", (long) epochs * batches, progressBar)) {
-            TrainingListener listener = new TrainingListener() {
-                @Override
-                public void onBatch(int epoch, int batch, int of, double loss) {
-                    progress.step(String.format("epoch %d/%d loss %.4f", epoch, epochs, loss));
-                }
-            };
+        try (listener) {
             report = mlp.fit(split.train(), Fit.epochs(epochs).batchSize(batchSize).shuffle(seed)
                     .validation(split.test()).listener(listener));
         }
@@ -155,6 +149,37 @@ final class TrainCommand implements Callable<Integer> {
             outcome.model = save.toAbsolutePath().toString();
         }
         return outcome;
+    }
+
+    /** A progress bar per epoch, stepped per batch with the batch's loss. */
+    private static final class EpochProgress implements TrainingListener, AutoCloseable {
+        private final int epochs;
+        private final boolean visible;
+        private Progress bar = Progress.start("", 0, false);
+
+        EpochProgress(int epochs, boolean visible) {
+            this.epochs = epochs;
+            this.visible = visible;
+        }
+
+        @Override
+        public void onBatch(int epoch, int batch, int batches, double loss) {
+            if (batch == 1) {
+                bar.close();
+                bar = Progress.start("epoch " + epoch + "/" + epochs, batches, visible);
+            }
+            bar.step(String.format("loss %.4f", loss));
+        }
+
+        @Override
+        public void onEpoch(EpochResult result) {
+            bar.close();
+        }
+
+        @Override
+        public void close() {
+            bar.close();
+        }
     }
 
     static String table(List<EpochResult> epochs) {
