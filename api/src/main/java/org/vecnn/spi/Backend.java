@@ -30,6 +30,8 @@ import org.vecnn.Tensor;
  * {@link #writeFloat64} together. Kernels must be thread-safe.
  */
 public abstract class Backend {
+    private static final Capabilities DEFAULT_CAPABILITIES = Capabilities.of("CPU (Java heap)",
+            EnumSet.allOf(DType.class), EnumSet.of(Op.MATMUL, Op.DOT, Op.ADD, Op.MULTIPLY));
 
     /** For subclasses. */
     protected Backend() {
@@ -43,8 +45,7 @@ public abstract class Backend {
      * accelerated.
      */
     public Capabilities capabilities() {
-        return Capabilities.of("CPU (Java heap)", EnumSet.allOf(DType.class),
-                EnumSet.of(Op.MATMUL, Op.DOT, Op.ADD, Op.MULTIPLY));
+        return DEFAULT_CAPABILITIES;
     }
 
     @Override

@@ -25,9 +25,14 @@ final class EjmlBackend extends Backend {
     private static final Dense64 FLOAT64 = new Dense64();
 
     private final Threading threading;
+    private final Capabilities capabilities;
 
     EjmlBackend(Threading threading) {
         this.threading = threading;
+        this.capabilities = Capabilities.of("CPU (Java heap, EJML " + EjmlVersion.VERSION + ", multi-threaded from "
+                        + threading.threshold() + " multiply-adds)", EnumSet.allOf(DType.class),
+                EnumSet.of(Op.MATMUL, Op.DOT, Op.ADD, Op.MULTIPLY, Op.SUBTRACT, Op.DIVIDE, Op.SCALE, Op.AXPY,
+                        Op.MAP, Op.SUM, Op.TRANSPOSE, Op.MATMUL_TRANSPOSE_A, Op.MATMUL_TRANSPOSE_B, Op.COPY, Op.FILL));
     }
 
     @Override
@@ -37,10 +42,7 @@ final class EjmlBackend extends Backend {
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.of("CPU (Java heap, EJML " + EjmlVersion.VERSION + ", multi-threaded from "
-                        + threading.threshold() + " multiply-adds)", EnumSet.allOf(DType.class),
-                EnumSet.of(Op.MATMUL, Op.DOT, Op.ADD, Op.MULTIPLY, Op.SUBTRACT, Op.DIVIDE, Op.SCALE, Op.AXPY,
-                        Op.MAP, Op.SUM, Op.TRANSPOSE, Op.MATMUL_TRANSPOSE_A, Op.MATMUL_TRANSPOSE_B, Op.COPY, Op.FILL));
+        return capabilities;
     }
 
     @SuppressWarnings("unchecked")

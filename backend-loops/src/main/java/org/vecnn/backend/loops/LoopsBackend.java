@@ -19,6 +19,8 @@ import org.vecnn.spi.Op;
  * multiply-add). Every other backend is checked against this one.
  */
 final class LoopsBackend extends Backend {
+    private static final Capabilities CAPABILITIES = Capabilities.of("CPU (Java heap, plain loops)",
+            EnumSet.allOf(DType.class), EnumSet.of(Op.MATMUL, Op.DOT, Op.ADD, Op.MULTIPLY));
 
     @Override
     public String name() {
@@ -27,8 +29,7 @@ final class LoopsBackend extends Backend {
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.of("CPU (Java heap, plain loops)", EnumSet.allOf(DType.class),
-                EnumSet.of(Op.MATMUL, Op.DOT, Op.ADD, Op.MULTIPLY));
+        return CAPABILITIES;
     }
 
     @Override

@@ -30,10 +30,13 @@ final class Nd4jBackend extends Backend {
 
     private final Nd4jThreads threads;
     private final OffHeapBudget budget;
+    private final Capabilities capabilities;
 
     Nd4jBackend(Nd4jThreads threads, OffHeapBudget budget) {
         this.threads = threads;
         this.budget = budget;
+        this.capabilities = Capabilities.of("CPU (off-heap ND4J arrays, OpenBLAS, " + threads.maxThreads() + " threads)",
+                EnumSet.allOf(DType.class), ACCELERATED);
     }
 
     @Override
@@ -43,8 +46,7 @@ final class Nd4jBackend extends Backend {
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.of("CPU (off-heap ND4J arrays, OpenBLAS, " + threads.maxThreads() + " threads)",
-                EnumSet.allOf(DType.class), ACCELERATED);
+        return capabilities;
     }
 
     // ---------------------------------------------------------------- storage
