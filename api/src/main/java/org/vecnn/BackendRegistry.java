@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.vecnn.spi.Availability;
-import org.vecnn.spi.Backend;
 import org.vecnn.spi.BackendProvider;
+import org.vecnn.spi.Kernels;
 
 /**
  * The providers found once, each probed at most once and created at most once. A provider that fails in
@@ -95,11 +95,11 @@ final class BackendRegistry {
     private Backend create(Candidate c) {
         return created.computeIfAbsent(c.name, name -> {
             try {
-                Backend backend = c.provider.create();
-                if (backend == null) {
+                Kernels kernels = c.provider.create();
+                if (kernels == null) {
                     throw new BackendUnavailableException("backend '" + name + "': its provider created null");
                 }
-                return backend;
+                return Backend.of(name, kernels);
             } catch (BackendUnavailableException e) {
                 throw e;
             } catch (LinkageError | RuntimeException e) {

@@ -1,7 +1,6 @@
 package org.vecnn;
 
 import java.util.List;
-import org.vecnn.spi.Backend;
 
 /**
  * Finds the backends on the class path ({@link java.util.ServiceLoader} over

@@ -35,6 +35,44 @@ public final class Shape {
         return new Shape(copy, checkedSize(copy));
     }
 
+    /**
+     * The shape {@code dims} for reshaping a tensor of shape {@code from}, NumPy style: one dimension may be
+     * {@code -1}, inferred so that the sizes match.
+     *
+     * @throws ShapeException if the sizes cannot match, more than one dimension is -1, or one is below -1
+     */
+    public static Shape inferred(String op, Shape from, int... dims) {
+        if (dims == null) {
+            throw new TensorArgumentException(op + ": dimensions are null");
+        }
+        int unknown = -1;
+        long known = 1;
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] == -1) {
+                if (unknown >= 0) {
+                    throw new ShapeException(op + ": can only specify one unknown dimension, got " + format(dims));
+                }
+                unknown = i;
+            } else if (dims[i] < 0) {
+                throw new ShapeException(op + ": negative dimension " + dims[i] + " in " + format(dims));
+            } else {
+                known *= dims[i];
+            }
+        }
+        int[] resolved = dims.clone();
+        if (unknown >= 0) {
+            if (known == 0 || from.size() % known != 0) {
+                throw new ShapeException(op + ": cannot reshape array of size " + from.size() + " into shape " + format(dims));
+            }
+            resolved[unknown] = (int) (from.size() / known);
+        }
+        Shape shape = of(resolved);
+        if (shape.size() != from.size()) {
+            throw new ShapeException(op + ": cannot reshape array of size " + from.size() + " into shape " + format(dims));
+        }
+        return shape;
+    }
+
     /** The shape of a rank-0 tensor (a scalar), which has one element. */
     public static Shape scalar() {
         return SCALAR;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.vecnn.spi.Backend;
 import org.vecnn.spi.BackendProvider;
+import org.vecnn.spi.Kernels;
 
 class BackendsTest {
 
@@ -75,7 +75,7 @@ class BackendsTest {
     void providerThatFailsToCreateIsReportedWithItsCause() {
         BackendRegistry registry = registry(() -> new TestBackends.Fixed("fragile", 1, true) {
             @Override
-            public Backend create() {
+            public Kernels create() {
                 throw new UnsatisfiedLinkError("libopenblas.so: cannot open shared object file");
             }
         });

@@ -1,105 +1,85 @@
 package org.vecnn;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import org.vecnn.spi.Availability;
-import org.vecnn.spi.Backend;
 import org.vecnn.spi.BackendProvider;
-import org.vecnn.spi.HeapTensor;
-import org.vecnn.spi.MatmulLayout;
+import org.vecnn.spi.BroadcastPlan;
+import org.vecnn.spi.HostArray;
+import org.vecnn.spi.Kernels;
+import org.vecnn.spi.ProductPlan;
+import org.vecnn.spi.Storage;
+
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Small backends and providers for the API's own tests. */
 final class TestBackends {
     private TestBackends() {
     }
 
-    /** A backend whose core kernels are simple loops and which counts allocations and kernel calls. */
-    static final class Counting extends Backend {
+    /** Kernels whose core is simple loops and which count allocations and kernel calls. */
+    static final class Counting extends Kernels {
         final AtomicInteger allocations = new AtomicInteger();
         final AtomicInteger kernelCalls = new AtomicInteger();
-        private final String name;
-
-        Counting(String name) {
-            this.name = name;
-        }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        protected Tensor allocate(Shape shape, DType dtype) {
+        public Storage allocate(int size, DType dtype) {
             allocations.incrementAndGet();
-            return super.allocate(shape, dtype);
+            return super.allocate(size, dtype);
         }
 
         @Override
-        protected void matmulKernel(Tensor a, Tensor b, Tensor out, MatmulLayout l) {
+        public void matmul(ProductPlan plan, Storage a, Storage b, Storage out) {
             kernelCalls.incrementAndGet();
-            double[] x = toDoubleArray(a);
-            double[] y = toDoubleArray(b);
-            double[] c = new double[out.size()];
-            for (int batch = 0; batch < l.batchCount(); batch++) {
-                for (int i = 0; i < l.m(); i++) {
-                    for (int j = 0; j < l.n(); j++) {
+            HostArray x = host(a);
+            HostArray y = host(b);
+            HostArray c = host(out);
+            for (int t = 0; t < plan.batchCount(); t++) {
+                for (int i = 0; i < plan.m(); i++) {
+                    for (int j = 0; j < plan.n(); j++) {
                         double sum = 0;
-                        for (int p = 0; p < l.k(); p++) {
-                            sum += x[l.aOffset(batch) + i * l.k() + p] * y[l.bOffset(batch) + p * l.n() + j];
+                        for (int p = 0; p < plan.k(); p++) {
+                            sum += x.get(plan.a(t, i, p)) * y.get(plan.b(t, p, j));
                         }
-                        c[l.outOffset(batch) + i * l.n() + j] = sum;
+                        c.set(plan.out(t, i, j), sum);
                     }
                 }
             }
-            store(c, out);
+            out.write(c);
         }
 
         @Override
-        protected void dotKernel(Tensor a, Tensor b, Tensor out) {
+        public void dot(ProductPlan plan, Storage a, Storage b, Storage out) {
+            matmul(plan, a, b, out);
+        }
+
+        @Override
+        public void add(BroadcastPlan plan, Storage a, Storage b, Storage out) {
+            elementwise(plan, a, b, out, true);
+        }
+
+        @Override
+        public void multiply(BroadcastPlan plan, Storage a, Storage b, Storage out) {
+            elementwise(plan, a, b, out, false);
+        }
+
+        private void elementwise(BroadcastPlan plan, Storage a, Storage b, Storage out, boolean add) {
             kernelCalls.incrementAndGet();
-            double[] x = toDoubleArray(a);
-            double[] y = toDoubleArray(b);
-            double[] c = new double[out.size()];
-            for (int r = 0; r < c.length; r++) {
-                for (int p = 0; p < y.length; p++) {
-                    c[r] += x[r * y.length + p] * y[p];
+            HostArray x = host(a);
+            HostArray y = host(b);
+            HostArray c = HostArray.zeros(out.dtype(), out.size());
+            for (int r = 0; r < plan.rows(); r++) {
+                for (int col = 0; col < plan.columns(); col++) {
+                    double u = x.get(plan.aRowStart(r) + col * plan.aColumnStep());
+                    double v = y.get(plan.bRowStart(r) + col * plan.bColumnStep());
+                    c.set(r * plan.columns() + col, add ? u + v : u * v);
                 }
             }
-            store(c, out);
+            out.write(c);
         }
 
-        @Override
-        protected void addKernel(Tensor a, Tensor b, Tensor out) {
-            kernelCalls.incrementAndGet();
-            elementwise(a, b, out, true);
-        }
-
-        @Override
-        protected void multiplyKernel(Tensor a, Tensor b, Tensor out) {
-            kernelCalls.incrementAndGet();
-            elementwise(a, b, out, false);
-        }
-
-        private void elementwise(Tensor a, Tensor b, Tensor out, boolean add) {
-            double[] x = toDoubleArray(a);
-            double[] y = toDoubleArray(b);
-            int[] ia = org.vecnn.spi.Broadcast.offsets(a.shape(), out.shape());
-            int[] ib = org.vecnn.spi.Broadcast.offsets(b.shape(), out.shape());
-            double[] c = new double[out.size()];
-            for (int i = 0; i < c.length; i++) {
-                c[i] = add ? x[ia[i]] + y[ib[i]] : x[ia[i]] * y[ib[i]];
-            }
-            store(c, out);
-        }
-
-        private static void store(double[] c, Tensor out) {
-            HeapTensor heap = (HeapTensor) out;
-            for (int i = 0; i < c.length; i++) {
-                if (out.dtype() == DType.FLOAT32) {
-                    heap.floats()[i] = (float) c[i];
-                } else {
-                    heap.doubles()[i] = c[i];
-                }
-            }
+        private static HostArray host(Storage s) {
+            HostArray h = HostArray.zeros(s.dtype(), s.size());
+            s.read(h);
+            return h;
         }
     }
 
@@ -131,8 +111,8 @@ final class TestBackends {
         }
 
         @Override
-        public Backend create() {
-            return new Counting(name);
+        public Kernels create() {
+            return new Counting();
         }
     }
 

@@ -18,6 +18,6 @@ public interface BackendProvider {
     /** Whether the backend can run here, loading natives or opening devices as needed. Never throws. */
     Availability probe();
 
-    /** Creates the backend. Called only after {@link #probe()} reported it available. */
-    Backend create();
+    /** Creates the backend's kernels, which vecnn wraps in its front end. Called only after {@link #probe()} reported it available. */
+    Kernels create();
 }

@@ -132,14 +132,12 @@ public final class Broadcast {
     }
 
     /**
-     * The geometry of {@code np.matmul(a, b)}: 1-D operands promoted (and the added dimension removed from
-     * the result), batch dimensions broadcast, inner dimensions checked and never broadcast.
+     * The plan of an elementwise operation on operands of shapes {@code a} and {@code b}.
      *
-     * @throws ShapeException for a rank-0 operand, misaligned inner dimensions or batch dimensions that
-     *                        cannot be broadcast
+     * @throws ShapeException if the shapes do not broadcast together
      */
-    public static MatmulLayout matmul(String op, Shape a, Shape b) {
-        return MatmulLayout.of(op, a, b);
+    public static BroadcastPlan plan(String op, Shape a, Shape b) {
+        return new BroadcastPlan(a, b, shape(op, a, b));
     }
 
     /**

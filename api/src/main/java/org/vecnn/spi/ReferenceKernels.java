@@ -1,42 +1,22 @@
 package org.vecnn.spi;
 
-import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import org.vecnn.DType;
-import org.vecnn.Shape;
-import org.vecnn.Tensor;
+import org.vecnn.UnaryOp;
 
 /**
- * The reference implementations behind {@link Backend}'s overridable kernels. They copy the operands to the
- * host, compute in double precision and round each result once to the tensor's dtype, which for a single
- * IEEE operation gives exactly the float result. Correct on every backend; fast on none.
+ * The reference implementations behind {@link Kernels}' overridable primitives. They copy the operands to
+ * the host, compute in double precision and round each result once to the dtype, which for a single IEEE
+ * operation gives exactly the float result. Correct on every backend; fast on none.
  */
 final class ReferenceKernels {
     private ReferenceKernels() {
     }
 
-    static double[] read(Backend backend, Tensor t) {
-        if (t.dtype() == DType.FLOAT64) {
-            return backend.readFloat64(t);
-        }
-        float[] floats = backend.readFloat32(t);
-        double[] values = new double[floats.length];
-        for (int i = 0; i < floats.length; i++) {
-            values[i] = floats[i];
-        }
-        return values;
-    }
-
-    static void write(Backend backend, double[] values, Tensor out) {
-        if (out.dtype() == DType.FLOAT64) {
-            backend.writeFloat64(values, out);
-            return;
-        }
-        float[] floats = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            floats[i] = (float) values[i];
-        }
-        backend.writeFloat32(floats, out);
+    static HostArray read(Storage s) {
+        HostArray host = HostArray.zeros(s.dtype(), s.size());
+        s.read(host);
+        return host;
     }
 
     /** {@code value} rounded to {@code dtype}, as a double. */
@@ -44,66 +24,93 @@ final class ReferenceKernels {
         return dtype == DType.FLOAT32 ? (float) value : value;
     }
 
-    static void binary(Backend backend, Tensor a, Tensor b, Tensor out, DoubleBinaryOperator f) {
-        double[] x = read(backend, a);
-        double[] y = read(backend, b);
-        int[] ia = Broadcast.offsets(a.shape(), out.shape());
-        int[] ib = Broadcast.offsets(b.shape(), out.shape());
-        double[] result = new double[out.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = f.applyAsDouble(x[ia[i]], y[ib[i]]);
-        }
-        write(backend, result, out);
-    }
-
-    static void elementwise(Backend backend, Tensor a, Tensor out, DoubleUnaryOperator f) {
-        double[] x = read(backend, a);
-        for (int i = 0; i < x.length; i++) {
-            x[i] = f.applyAsDouble(x[i]);
-        }
-        write(backend, x, out);
-    }
-
-    static void axpy(Backend backend, double alpha, Tensor x, Tensor y) {
-        double[] xs = read(backend, x);
-        double[] ys = read(backend, y);
-        for (int i = 0; i < ys.length; i++) {
-            ys[i] = ys[i] + round(y.dtype(), alpha * xs[i]);
-        }
-        write(backend, ys, y);
-    }
-
-    static void sum(Backend backend, Tensor a, int axis, Tensor out) {
-        AxisLayout layout = AxisLayout.of(a.shape(), axis);
-        double[] x = read(backend, a);
-        double[] result = new double[layout.outer() * layout.inner()];
-        for (int o = 0; o < layout.outer(); o++) {
-            for (int i = 0; i < layout.inner(); i++) {
-                double sum = 0.0;
-                for (int j = 0; j < layout.length(); j++) {
-                    sum += x[layout.index(o, j, i)];
+    static void product(ProductPlan plan, Storage a, Storage b, Storage out) {
+        HostArray x = read(a);
+        HostArray y = read(b);
+        HostArray result = read(out);
+        DType dtype = out.dtype();
+        for (int t = 0; t < plan.batchCount(); t++) {
+            for (int i = 0; i < plan.m(); i++) {
+                for (int j = 0; j < plan.n(); j++) {
+                    double sum = 0.0;
+                    for (int p = 0; p < plan.k(); p++) {
+                        sum = round(dtype, sum + round(dtype, x.get(plan.a(t, i, p)) * y.get(plan.b(t, p, j))));
+                    }
+                    result.set(plan.out(t, i, j), sum);
                 }
-                result[o * layout.inner() + i] = sum;
             }
         }
-        write(backend, result, out);
+        out.write(result);
     }
 
-    static void max(Backend backend, Tensor a, int axis, Tensor out) {
-        AxisLayout layout = AxisLayout.of(a.shape(), axis);
-        double[] x = read(backend, a);
-        double[] result = new double[layout.outer() * layout.inner()];
+    static void binary(BinaryOp op, BroadcastPlan plan, Storage a, Storage b, Storage out) {
+        HostArray x = read(a);
+        HostArray y = read(b);
+        HostArray result = HostArray.zeros(out.dtype(), out.size());
+        int columns = plan.columns();
+        int aStep = plan.aColumnStep();
+        int bStep = plan.bColumnStep();
+        for (int row = 0; row < plan.rows(); row++) {
+            int ia = plan.aRowStart(row);
+            int ib = plan.bRowStart(row);
+            for (int c = 0; c < columns; c++) {
+                result.set(row * columns + c, op.apply(x.get(ia + c * aStep), y.get(ib + c * bStep)));
+            }
+        }
+        out.write(result);
+    }
+
+    static void unary(UnaryOp op, Storage a, Storage out) {
+        elementwise(a, out, op::apply);
+    }
+
+    static void scale(double alpha, Storage a, Storage out) {
+        elementwise(a, out, x -> alpha * x);
+    }
+
+    static void copy(Storage src, Storage dst) {
+        dst.write(read(src));
+    }
+
+    private static void elementwise(Storage a, Storage out, DoubleUnaryOperator f) {
+        HostArray x = read(a);
+        for (int i = 0; i < x.length(); i++) {
+            x.set(i, f.applyAsDouble(x.get(i)));
+        }
+        out.write(x);
+    }
+
+    static void axpy(double alpha, Storage x, Storage y) {
+        HostArray xs = read(x);
+        HostArray ys = read(y);
+        for (int i = 0; i < ys.length(); i++) {
+            ys.set(i, ys.get(i) + round(y.dtype(), alpha * xs.get(i)));
+        }
+        y.write(ys);
+    }
+
+    static void reduce(ReduceOp op, AxisLayout layout, Storage a, Storage out) {
+        HostArray x = read(a);
+        HostArray result = HostArray.zeros(out.dtype(), out.size());
         for (int o = 0; o < layout.outer(); o++) {
             for (int i = 0; i < layout.inner(); i++) {
-                result[o * layout.inner() + i] = x[layout.index(o, argmaxAlong(x, layout, o, i), i)];
+                double value;
+                if (op == ReduceOp.SUM) {
+                    value = 0.0;
+                    for (int j = 0; j < layout.length(); j++) {
+                        value = round(out.dtype(), value + x.get(layout.index(o, j, i)));
+                    }
+                } else {
+                    value = x.get(layout.index(o, argmaxAlong(x, layout, o, i), i));
+                }
+                result.set(o * layout.inner() + i, value);
             }
         }
-        write(backend, result, out);
+        out.write(result);
     }
 
-    static int[] argmax(Backend backend, Tensor a, int axis) {
-        AxisLayout layout = AxisLayout.of(a.shape(), axis);
-        double[] x = read(backend, a);
+    static int[] argmax(AxisLayout layout, Storage a) {
+        HostArray x = read(a);
         int[] result = new int[layout.outer() * layout.inner()];
         for (int o = 0; o < layout.outer(); o++) {
             for (int i = 0; i < layout.inner(); i++) {
@@ -114,11 +121,11 @@ final class ReferenceKernels {
     }
 
     /** The position of the first maximum along the axis, or of the first NaN, which wins as in NumPy. */
-    private static int argmaxAlong(double[] x, AxisLayout layout, int outer, int inner) {
+    private static int argmaxAlong(HostArray x, AxisLayout layout, int outer, int inner) {
         int best = 0;
-        double bestValue = x[layout.index(outer, 0, inner)];
+        double bestValue = x.get(layout.index(outer, 0, inner));
         for (int j = 1; j < layout.length() && !Double.isNaN(bestValue); j++) {
-            double v = x[layout.index(outer, j, inner)];
+            double v = x.get(layout.index(outer, j, inner));
             if (v > bestValue || Double.isNaN(v)) {
                 best = j;
                 bestValue = v;
@@ -127,49 +134,25 @@ final class ReferenceKernels {
         return best;
     }
 
-    static void transpose(Backend backend, Tensor a, Tensor out) {
-        int rows = a.shape().dim(-2);
-        int cols = a.shape().dim(-1);
-        double[] x = read(backend, a);
-        double[] result = new double[x.length];
-        int matrix = rows * cols;
-        for (int offset = 0; offset < x.length; offset += matrix) {
+    static void transpose(int batches, int rows, int columns, Storage a, Storage out) {
+        HostArray x = read(a);
+        HostArray result = HostArray.zeros(out.dtype(), out.size());
+        int matrix = rows * columns;
+        for (int offset = 0; offset < batches * matrix; offset += matrix) {
             for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++) {
-                    result[offset + c * rows + r] = x[offset + r * cols + c];
+                for (int c = 0; c < columns; c++) {
+                    result.set(offset + c * rows + r, x.get(offset + r * columns + c));
                 }
             }
         }
-        write(backend, result, out);
+        out.write(result);
     }
 
-    /** {@code np.dot} for a right operand of rank 3 or more: {@code out[i.., j.., n] = sum_k a[i.., k] b[j.., k, n]}. */
-    static void dotGeneral(Backend backend, Tensor a, Tensor b, Tensor out) {
-        Shape bs = b.shape();
-        int k = a.shape().dim(-1);
-        int n = bs.dim(-1);
-        int rowsA = k == 0 ? 0 : a.size() / k;
-        int matricesB = bs.size() == 0 ? 0 : bs.size() / (k * n);
-        double[] x = read(backend, a);
-        double[] y = read(backend, b);
-        double[] result = new double[out.size()];
-        for (int i = 0; i < rowsA; i++) {
-            for (int j = 0; j < matricesB; j++) {
-                for (int c = 0; c < n; c++) {
-                    double sum = 0.0;
-                    for (int p = 0; p < k; p++) {
-                        sum += x[i * k + p] * y[(j * k + p) * n + c];
-                    }
-                    result[(i * matricesB + j) * n + c] = sum;
-                }
-            }
+    static void fill(double value, Storage out) {
+        HostArray values = HostArray.zeros(out.dtype(), out.size());
+        for (int i = 0; i < values.length(); i++) {
+            values.set(i, value);
         }
-        write(backend, result, out);
-    }
-
-    static void fill(Backend backend, Tensor out, double value) {
-        double[] values = new double[out.size()];
-        java.util.Arrays.fill(values, value);
-        write(backend, values, out);
+        out.write(values);
     }
 }

@@ -73,7 +73,7 @@ class BroadcastTest {
 
     @Test
     void describesMatmulLikeNumpy() {
-        MatmulLayout l = Broadcast.matmul("matmul", Shape.of(2, 1, 3, 4), Shape.of(5, 4, 6));
+        ProductPlan l = ProductPlan.matmul("matmul", Shape.of(2, 1, 3, 4), Shape.of(5, 4, 6));
         assertThat(l.resultShape()).isEqualTo(Shape.of(2, 5, 3, 6));
         assertThat(l.batchCount()).isEqualTo(10);
         assertThat(l.m()).isEqualTo(3);
@@ -83,12 +83,12 @@ class BroadcastTest {
         assertThat(l.aOffset(5)).isEqualTo(12);
         assertThat(l.bOffset(6)).isEqualTo(24);
         assertThat(l.outOffset(7)).isEqualTo(7 * 18);
-        assertThat(Broadcast.matmul("matmul", Shape.of(3), Shape.of(3)).resultShape()).isEqualTo(Shape.scalar());
-        assertThat(Broadcast.matmul("matmul", Shape.of(3), Shape.of(2, 3, 4)).resultShape()).isEqualTo(Shape.of(2, 4));
-        assertThat(Broadcast.matmul("matmul", Shape.of(2, 2, 3), Shape.of(3)).resultShape()).isEqualTo(Shape.of(2, 2));
-        assertThatThrownBy(() -> Broadcast.matmul("matmul", Shape.of(2, 3), Shape.of(4, 5)))
+        assertThat(ProductPlan.matmul("matmul", Shape.of(3), Shape.of(3)).resultShape()).isEqualTo(Shape.scalar());
+        assertThat(ProductPlan.matmul("matmul", Shape.of(3), Shape.of(2, 3, 4)).resultShape()).isEqualTo(Shape.of(2, 4));
+        assertThat(ProductPlan.matmul("matmul", Shape.of(2, 2, 3), Shape.of(3)).resultShape()).isEqualTo(Shape.of(2, 2));
+        assertThatThrownBy(() -> ProductPlan.matmul("matmul", Shape.of(2, 3), Shape.of(4, 5)))
                 .hasMessage("matmul: shapes (2,3) and (4,5) are not aligned: 3 (dim 1) != 4 (dim 0)");
-        assertThatThrownBy(() -> Broadcast.matmul("matmul", Shape.of(2, 2, 3), Shape.of(3, 3, 4)))
+        assertThatThrownBy(() -> ProductPlan.matmul("matmul", Shape.of(2, 2, 3), Shape.of(3, 3, 4)))
                 .hasMessageContaining("batch dimensions").hasMessageContaining("(2,) (3,)");
     }
 

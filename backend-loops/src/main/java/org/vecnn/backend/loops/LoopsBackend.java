@@ -1,141 +1,85 @@
 package org.vecnn.backend.loops;
 
-import static org.vecnn.spi.HeapTensor.doubles;
-import static org.vecnn.spi.HeapTensor.floats;
-
-import java.util.EnumSet;
-import org.vecnn.DType;
-import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.Broadcast;
-import org.vecnn.spi.Capabilities;
-import org.vecnn.spi.MatmulLayout;
-import org.vecnn.spi.Op;
+import org.vecnn.spi.BroadcastPlan;
+import org.vecnn.spi.HeapStorage;
+import org.vecnn.spi.HostArray;
+import org.vecnn.spi.Kernels;
+import org.vecnn.spi.ProductPlan;
+import org.vecnn.spi.Storage;
 
 /**
- * The reference backend: the four core operations as plain nested loops over row-major Java arrays, written
- * to be obviously correct rather than fast. Products accumulate in the tensor's own precision, in index
- * order, starting from {@code +0.0}, one rounded multiply and one rounded add per term (no fused
- * multiply-add). Every other backend is checked against this one.
+ * The reference backend: the four core kernels as plain nested loops over the heap arrays, written to be
+ * obviously correct rather than fast. Products accumulate in the tensor's own precision, in index order,
+ * starting from {@code +0.0}, one rounded multiply and one rounded add per term (no fused multiply-add).
+ * Every other backend is checked against this one.
+ *
+ * <p>One source serves both dtypes: elements are read widened to double and written back rounded once to
+ * the dtype ({@link HostArray}). A float product or sum computed in double and rounded once to float is
+ * exactly the float operation (double carries more than twice float's precision), so nothing is lost.
  */
-final class LoopsBackend extends Backend {
-    private static final Capabilities CAPABILITIES = Capabilities.of("CPU (Java heap, plain loops)",
-            EnumSet.allOf(DType.class), EnumSet.of(Op.MATMUL, Op.DOT, Op.ADD, Op.MULTIPLY));
-
+final class LoopsBackend extends Kernels {
     @Override
-    public String name() {
-        return LoopsProvider.NAME;
+    public String device() {
+        return "CPU (Java heap, plain loops)";
     }
 
     @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
+    public void matmul(ProductPlan plan, Storage a, Storage b, Storage out) {
+        product(plan, array(a), array(b), array(out));
     }
 
     @Override
-    protected void matmulKernel(Tensor a, Tensor b, Tensor out, MatmulLayout layout) {
-        for (int batch = 0; batch < layout.batchCount(); batch++) {
-            if (out.dtype() == DType.FLOAT32) {
-                matmul(floats(a), layout.aOffset(batch), floats(b), layout.bOffset(batch),
-                        floats(out), layout.outOffset(batch), layout.m(), layout.k(), layout.n());
-            } else {
-                matmul(doubles(a), layout.aOffset(batch), doubles(b), layout.bOffset(batch),
-                        doubles(out), layout.outOffset(batch), layout.m(), layout.k(), layout.n());
-            }
-        }
+    public void dot(ProductPlan plan, Storage a, Storage b, Storage out) {
+        product(plan, array(a), array(b), array(out));
     }
 
-    private static void matmul(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float sum = 0.0f;
-                for (int p = 0; p < k; p++) {
-                    sum += a[aOff + i * k + p] * b[bOff + p * n + j];
+    private static void product(ProductPlan plan, HostArray a, HostArray b, HostArray c) {
+        boolean single = c instanceof HostArray.Floats;
+        for (int t = 0; t < plan.batchCount(); t++) {
+            for (int i = 0; i < plan.m(); i++) {
+                for (int j = 0; j < plan.n(); j++) {
+                    double sum = 0.0;
+                    for (int p = 0; p < plan.k(); p++) {
+                        double term = a.get(plan.a(t, i, p)) * b.get(plan.b(t, p, j));
+                        sum = single ? (float) (sum + (float) term) : sum + term;
+                    }
+                    c.set(plan.out(t, i, j), sum);
                 }
-                c[cOff + i * n + j] = sum;
-            }
-        }
-    }
-
-    private static void matmul(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double sum = 0.0;
-                for (int p = 0; p < k; p++) {
-                    sum += a[aOff + i * k + p] * b[bOff + p * n + j];
-                }
-                c[cOff + i * n + j] = sum;
             }
         }
     }
 
     @Override
-    protected void dotKernel(Tensor a, Tensor b, Tensor out) {
-        int k = b.size();
-        if (out.dtype() == DType.FLOAT32) {
-            float[] x = floats(a);
-            float[] y = floats(b);
-            float[] c = floats(out);
-            for (int row = 0; row < c.length; row++) {
-                float sum = 0.0f;
-                for (int p = 0; p < k; p++) {
-                    sum += x[row * k + p] * y[p];
-                }
-                c[row] = sum;
-            }
-        } else {
-            double[] x = doubles(a);
-            double[] y = doubles(b);
-            double[] c = doubles(out);
-            for (int row = 0; row < c.length; row++) {
-                double sum = 0.0;
-                for (int p = 0; p < k; p++) {
-                    sum += x[row * k + p] * y[p];
-                }
-                c[row] = sum;
+    public void add(BroadcastPlan plan, Storage a, Storage b, Storage out) {
+        HostArray x = array(a);
+        HostArray y = array(b);
+        HostArray c = array(out);
+        for (int row = 0; row < plan.rows(); row++) {
+            int ia = plan.aRowStart(row);
+            int ib = plan.bRowStart(row);
+            int base = row * plan.columns();
+            for (int col = 0; col < plan.columns(); col++) {
+                c.set(base + col, x.get(ia + col * plan.aColumnStep()) + y.get(ib + col * plan.bColumnStep()));
             }
         }
     }
 
     @Override
-    protected void addKernel(Tensor a, Tensor b, Tensor out) {
-        int[] ia = Broadcast.offsets(a.shape(), out.shape());
-        int[] ib = Broadcast.offsets(b.shape(), out.shape());
-        if (out.dtype() == DType.FLOAT32) {
-            float[] x = floats(a);
-            float[] y = floats(b);
-            float[] c = floats(out);
-            for (int i = 0; i < c.length; i++) {
-                c[i] = x[ia[i]] + y[ib[i]];
-            }
-        } else {
-            double[] x = doubles(a);
-            double[] y = doubles(b);
-            double[] c = doubles(out);
-            for (int i = 0; i < c.length; i++) {
-                c[i] = x[ia[i]] + y[ib[i]];
+    public void multiply(BroadcastPlan plan, Storage a, Storage b, Storage out) {
+        HostArray x = array(a);
+        HostArray y = array(b);
+        HostArray c = array(out);
+        for (int row = 0; row < plan.rows(); row++) {
+            int ia = plan.aRowStart(row);
+            int ib = plan.bRowStart(row);
+            int base = row * plan.columns();
+            for (int col = 0; col < plan.columns(); col++) {
+                c.set(base + col, x.get(ia + col * plan.aColumnStep()) * y.get(ib + col * plan.bColumnStep()));
             }
         }
     }
 
-    @Override
-    protected void multiplyKernel(Tensor a, Tensor b, Tensor out) {
-        int[] ia = Broadcast.offsets(a.shape(), out.shape());
-        int[] ib = Broadcast.offsets(b.shape(), out.shape());
-        if (out.dtype() == DType.FLOAT32) {
-            float[] x = floats(a);
-            float[] y = floats(b);
-            float[] c = floats(out);
-            for (int i = 0; i < c.length; i++) {
-                c[i] = x[ia[i]] * y[ib[i]];
-            }
-        } else {
-            double[] x = doubles(a);
-            double[] y = doubles(b);
-            double[] c = doubles(out);
-            for (int i = 0; i < c.length; i++) {
-                c[i] = x[ia[i]] * y[ib[i]];
-            }
-        }
+    private static HostArray array(Storage s) {
+        return ((HeapStorage) s).array();
     }
 }

@@ -1,7 +1,7 @@
 package org.vecnn.backend.loops;
 
 import org.vecnn.spi.Availability;
-import org.vecnn.spi.Backend;
+import org.vecnn.spi.Kernels;
 import org.vecnn.spi.BackendProvider;
 
 /** Provides the {@code loops} reference backend: lowest priority, always available. */
@@ -25,7 +25,7 @@ public final class LoopsProvider implements BackendProvider {
     }
 
     @Override
-    public Backend create() {
+    public Kernels create() {
         return new LoopsBackend();
     }
 }

@@ -7,7 +7,7 @@ import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /** Hand-checked values; the full contract runs in vecnn-tck and it-tests. */
 class LoopsBackendTest {

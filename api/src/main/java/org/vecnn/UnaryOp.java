@@ -1,10 +1,9 @@
-package org.vecnn.spi;
+package org.vecnn;
 
 import java.util.Objects;
-import org.vecnn.DType;
 
 /**
- * An elementwise function of one argument, applied by {@link Backend#map(UnaryOp, org.vecnn.Tensor)}: the
+ * An elementwise function of one argument, applied by {@link Backend#map(UnaryOp, Tensor)}: the
  * activations a network needs and their derivatives (with respect to the activation's input), plus a few
  * arithmetic basics. {@link #apply(double)} is the reference definition every backend is checked against.
  *
@@ -53,12 +52,19 @@ public final class UnaryOp {
 
     /** {@code x} where {@code x > 0}, else {@code slope * x}. */
     public static UnaryOp leakyRelu(double slope) {
-        return new UnaryOp(Kind.LEAKY_RELU, slope);
+        return new UnaryOp(Kind.LEAKY_RELU, finiteSlope("leakyRelu", slope));
     }
 
     /** 1 where {@code x > 0}, else {@code slope}. */
     public static UnaryOp leakyReluDerivative(double slope) {
-        return new UnaryOp(Kind.LEAKY_RELU_DERIVATIVE, slope);
+        return new UnaryOp(Kind.LEAKY_RELU_DERIVATIVE, finiteSlope("leakyReluDerivative", slope));
+    }
+
+    private static double finiteSlope(String op, double slope) {
+        if (!Double.isFinite(slope)) {
+            throw new TensorArgumentException(op + ": slope must be finite, got " + slope);
+        }
+        return slope;
     }
 
     /**
@@ -85,29 +91,28 @@ public final class UnaryOp {
      * rounded once to float.
      */
     public double apply(double x) {
-        switch (kind) {
-            case NEGATE: return -x;
-            case ABS: return Math.abs(x);
-            case SQUARE: return x * x;
-            case SQRT: return Math.sqrt(x);
-            case EXP: return Math.exp(x);
-            case LOG: return Math.log(x);
-            case RELU: return x > 0 || Double.isNaN(x) ? x : 0.0;
-            case RELU_DERIVATIVE: return x > 0 ? 1.0 : Double.isNaN(x) ? x : 0.0;
-            case LEAKY_RELU: return x > 0 ? x : parameter * x;
-            case LEAKY_RELU_DERIVATIVE: return x > 0 ? 1.0 : Double.isNaN(x) ? x : parameter;
-            case SIGMOID: return sigmoid(x);
-            case SIGMOID_DERIVATIVE: {
+        return switch (kind) {
+            case NEGATE -> -x;
+            case ABS -> Math.abs(x);
+            case SQUARE -> x * x;
+            case SQRT -> Math.sqrt(x);
+            case EXP -> Math.exp(x);
+            case LOG -> Math.log(x);
+            case RELU -> x > 0 || Double.isNaN(x) ? x : 0.0;
+            case RELU_DERIVATIVE -> x > 0 ? 1.0 : Double.isNaN(x) ? x : 0.0;
+            case LEAKY_RELU -> x > 0 ? x : parameter * x;
+            case LEAKY_RELU_DERIVATIVE -> x > 0 ? 1.0 : Double.isNaN(x) ? x : parameter;
+            case SIGMOID -> sigmoid(x);
+            case SIGMOID_DERIVATIVE -> {
                 double s = sigmoid(x);
-                return s * (1.0 - s);
+                yield s * (1.0 - s);
             }
-            case TANH: return Math.tanh(x);
-            case TANH_DERIVATIVE: {
+            case TANH -> Math.tanh(x);
+            case TANH_DERIVATIVE -> {
                 double t = Math.tanh(x);
-                return 1.0 - t * t;
+                yield 1.0 - t * t;
             }
-            default: throw new AssertionError(kind);
-        }
+        };
     }
 
     private static double sigmoid(double x) {

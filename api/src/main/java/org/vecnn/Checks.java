@@ -1,11 +1,5 @@
-package org.vecnn.spi;
+package org.vecnn;
 
-import org.vecnn.DType;
-import org.vecnn.IncompatibleTensorsException;
-import org.vecnn.Shape;
-import org.vecnn.ShapeException;
-import org.vecnn.Tensor;
-import org.vecnn.TensorArgumentException;
 
 /** The argument checks every {@link Backend} operation runs before it allocates or calls a kernel. */
 final class Checks {
@@ -22,6 +16,9 @@ final class Checks {
     /** {@code t} is not null and lives on {@code backend}. */
     static Tensor operand(Backend backend, String op, String role, Tensor t) {
         notNull(op, role, t);
+        if (t.isClosed()) {
+            throw new TensorArgumentException(op + ": " + role + " " + t.describe() + " was closed; its memory is released");
+        }
         if (t.backend() != backend) {
             throw new IncompatibleTensorsException(op + ": " + role + " " + t + " lives on backend '"
                     + t.backend().name() + "', not '" + backend.name() + "'; copy it over with "
@@ -75,6 +72,16 @@ final class Checks {
             throw new IncompatibleTensorsException(op + ": backend '" + backend.name() + "' does not run "
                     + dtype.numpyName() + " (it runs " + backend.capabilities().dtypes()
                     + "); use another dtype or another backend");
+        }
+    }
+
+    /** {@code shape} of {@code dtype} fits the backend's per-tensor limit; checked before anything is allocated. */
+    static void allocatable(Backend backend, String op, Shape shape, DType dtype) {
+        long limit = backend.maxElements(dtype);
+        if (shape.size() > limit) {
+            throw new TensorArgumentException(op + ": a " + dtype.numpyName() + " result of shape " + shape + " ("
+                    + shape.size() + " elements, " + (long) shape.size() * dtype.byteSize() + " bytes) exceeds backend '"
+                    + backend.name() + "''s limit of " + limit + " elements per tensor");
         }
     }
 

@@ -1,0 +1,903 @@
+package org.vecnn;
+
+import static org.vecnn.Checks.notNull;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.vecnn.spi.AxisLayout;
+import org.vecnn.spi.BinaryOp;
+import org.vecnn.spi.Broadcast;
+import org.vecnn.spi.BroadcastPlan;
+import org.vecnn.spi.HeapStorage;
+import org.vecnn.spi.HostArray;
+import org.vecnn.spi.Kernels;
+import org.vecnn.spi.ProductPlan;
+import org.vecnn.spi.ReduceOp;
+import org.vecnn.spi.Storage;
+
+/**
+ * A backend as users hold it ({@code Backends.get()}): creates tensors and computes on them with NumPy's
+ * semantics.
+ *
+ * <p>Every operation validates its arguments first (the message names the operation and the shapes), then
+ * computes the plan its kernel needs, allocates, and only then runs the backend's kernel, so bad input gives
+ * an exception and never a wrong answer or a crash. Every operation comes in two forms: one allocates its
+ * result, one writes into a given {@code out} tensor (NumPy's {@code out=}), so a loop can run without
+ * allocating. Elementwise operations accept {@code out} equal to an operand (in place); products,
+ * reductions and transposes do not. A backend is safe to share between threads; a tensor must not be written
+ * by one thread while another uses it.
+ *
+ * <p>Backends come from {@link Backends}; backend authors implement {@link Kernels} instead.
+ */
+public final class Backend {
+    private final String name;
+    private final Kernels kernels;
+    private final Capabilities capabilities;
+
+    private Backend(String name, Kernels kernels) {
+        this.name = name;
+        this.kernels = kernels;
+        this.capabilities = new Capabilities(kernels.device(), kernels.dtypes(), kernels.overridden());
+    }
+
+    /**
+     * A backend named {@code name} running {@code kernels}: what {@link Backends} does with each provider's
+     * kernels, offered for tests of a backend that has no services file (the TCK's {@code createBackend()}).
+     */
+    public static Backend of(String name, Kernels kernels) {
+        notNull("Backend.of", "name", name);
+        notNull("Backend.of", "kernels", kernels);
+        if (kernels.dtypes() == null || kernels.dtypes().isEmpty()) {
+            throw new TensorArgumentException("Backend.of: backend '" + name + "' runs no dtype");
+        }
+        return new Backend(name, kernels);
+    }
+
+    /** The name users select this backend by. */
+    public String name() {
+        return name;
+    }
+
+    /** What this backend runs and where; which primitives it implements itself is derived from its code. */
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    long maxElements(DType dtype) {
+        return kernels.maxElements(dtype);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    // ---------------------------------------------------------------- allocation
+
+    private Tensor allocate(String op, Shape shape, DType dtype) {
+        Checks.supported(this, op, dtype);
+        Checks.allocatable(this, op, shape, dtype);
+        Tensor t = new Tensor(this, shape, dtype, kernels.allocate(shape.size(), dtype), null);
+        Scope.register(t);
+        return t;
+    }
+
+    private static Storage s(Tensor t) {
+        return t.storage();
+    }
+
+    // ---------------------------------------------------------------- creating tensors
+
+    /** A FLOAT32 tensor holding a copy of {@code data}, of shape {@code dims}. */
+    public Tensor fromArray(float[] data, int... dims) {
+        notNull("fromArray", "dims", dims);
+        return fromArray(data, Shape.of(dims));
+    }
+
+    /** A FLOAT32 tensor holding a copy of {@code data}, of {@code shape}. */
+    public Tensor fromArray(float[] data, Shape shape) {
+        notNull("fromArray", "data", data);
+        notNull("fromArray", "shape", shape);
+        Checks.dataLength("fromArray", data.length, shape);
+        Tensor t = allocate("fromArray", shape, DType.FLOAT32);
+        s(t).write(new HostArray.Floats(data));
+        return t;
+    }
+
+    /** A FLOAT64 tensor holding a copy of {@code data}, of shape {@code dims}. */
+    public Tensor fromArray(double[] data, int... dims) {
+        notNull("fromArray", "dims", dims);
+        return fromArray(data, Shape.of(dims));
+    }
+
+    /** A FLOAT64 tensor holding a copy of {@code data}, of {@code shape}. */
+    public Tensor fromArray(double[] data, Shape shape) {
+        notNull("fromArray", "data", data);
+        notNull("fromArray", "shape", shape);
+        Checks.dataLength("fromArray", data.length, shape);
+        Tensor t = allocate("fromArray", shape, DType.FLOAT64);
+        s(t).write(new HostArray.Doubles(data));
+        return t;
+    }
+
+    /**
+     * A tensor of {@code dtype} holding {@code data}, each value rounded once to the dtype (so exactly
+     * {@code data} for FLOAT64), like {@code np.array(data, dtype=...)}.
+     */
+    public Tensor fromArray(double[] data, Shape shape, DType dtype) {
+        notNull("fromArray", "data", data);
+        notNull("fromArray", "dtype", dtype);
+        if (dtype == DType.FLOAT64) {
+            return fromArray(data, shape);
+        }
+        float[] floats = new float[data.length];
+        for (int i = 0; i < data.length; i++) {
+            floats[i] = (float) data[i];
+        }
+        return fromArray(floats, shape);
+    }
+
+    /** {@code np.zeros(shape, dtype)}: every element {@code +0.0}. */
+    public Tensor zeros(Shape shape, DType dtype) {
+        notNull("zeros", "shape", shape);
+        return allocate("zeros", shape, dtype);
+    }
+
+    /** {@code np.ones(shape, dtype)}. */
+    public Tensor ones(Shape shape, DType dtype) {
+        return full(shape, dtype, 1.0);
+    }
+
+    /** {@code np.full(shape, value, dtype)}: every element {@code value} rounded to the dtype. */
+    public Tensor full(Shape shape, DType dtype, double value) {
+        Tensor t = zeros(shape, dtype);
+        fill(t, value);
+        return t;
+    }
+
+    /** A rank-0 tensor holding {@code value} rounded to {@code dtype}. */
+    public Tensor scalar(double value, DType dtype) {
+        return full(Shape.scalar(), dtype, value);
+    }
+
+    /** {@code np.arange(stop, dtype=...)}: {@code 0, 1, ..., stop - 1}. */
+    public Tensor arange(int stop, DType dtype) {
+        return arange(0, stop, 1, dtype);
+    }
+
+    /**
+     * {@code np.arange(start, stop, step, dtype=...)}: {@code ceil((stop - start) / step)} values
+     * {@code start + i * step} (computed in double, then rounded to the dtype); empty when that count is not
+     * positive.
+     *
+     * @throws TensorArgumentException if {@code step} is 0 or an argument is not finite
+     */
+    public Tensor arange(double start, double stop, double step, DType dtype) {
+        if (!Double.isFinite(start) || !Double.isFinite(stop) || !Double.isFinite(step) || step == 0) {
+            throw new TensorArgumentException("arange: start, stop and step must be finite and step non-zero, got "
+                    + start + ", " + stop + ", " + step);
+        }
+        double count = Math.ceil((stop - start) / step);
+        if (count > Integer.MAX_VALUE) {
+            throw new ShapeException("arange: " + count + " values are more than " + Integer.MAX_VALUE);
+        }
+        int n = (int) Math.max(count, 0);
+        Checks.supported(this, "arange", dtype);
+        Checks.allocatable(this, "arange", Shape.of(n), dtype);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = start + i * step;
+        }
+        return fromArray(values, Shape.of(n), dtype);
+    }
+
+    /** {@code np.eye(n, dtype=...)}: the {@code n x n} identity. */
+    public Tensor eye(int n, DType dtype) {
+        Shape shape = Shape.of(n, n);
+        Checks.supported(this, "eye", dtype);
+        Checks.allocatable(this, "eye", shape, dtype);
+        double[] values = new double[shape.size()];
+        for (int i = 0; i < n; i++) {
+            values[i * n + i] = 1.0;
+        }
+        return fromArray(values, shape, dtype);
+    }
+
+    /**
+     * Uniform values in [0, 1) of shape {@code dims}: element {@code i} (row-major) is the {@code i}-th
+     * {@code nextDouble()} of {@code new java.util.Random(seed)}, rounded to the dtype. Java specifies that
+     * generator exactly, so a seed gives the same tensor on every backend, JVM and machine.
+     */
+    public Tensor rand(long seed, DType dtype, int... dims) {
+        return random("rand", seed, dtype, dims, false);
+    }
+
+    /**
+     * Standard normal values of shape {@code dims}: element {@code i} is the {@code i}-th
+     * {@code nextGaussian()} of {@code new java.util.Random(seed)}, rounded to the dtype; the same on every
+     * backend, JVM and machine.
+     */
+    public Tensor randn(long seed, DType dtype, int... dims) {
+        return random("randn", seed, dtype, dims, true);
+    }
+
+    private Tensor random(String op, long seed, DType dtype, int[] dims, boolean gaussian) {
+        notNull(op, "dims", dims);
+        Shape shape = Shape.of(dims);
+        Checks.supported(this, op, dtype);
+        Checks.allocatable(this, op, shape, dtype);
+        Random random = new Random(seed);
+        double[] values = new double[shape.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = gaussian ? random.nextGaussian() : random.nextDouble();
+        }
+        return fromArray(values, shape, dtype);
+    }
+
+    // ---------------------------------------------------------------- reading and writing data
+
+    /** A copy of {@code t}'s elements in row-major order; FLOAT64 elements are rounded to float. */
+    public float[] toFloatArray(Tensor t) {
+        Checks.operand(this, "toFloatArray", "t", t);
+        if (t.dtype() == DType.FLOAT32) {
+            float[] data = new float[t.size()];
+            s(t).read(new HostArray.Floats(data));
+            return data;
+        }
+        double[] values = toDoubleArray(t);
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats;
+    }
+
+    /** A copy of {@code t}'s elements in row-major order; FLOAT32 elements are widened exactly. */
+    public double[] toDoubleArray(Tensor t) {
+        Checks.operand(this, "toDoubleArray", "t", t);
+        return read(t);
+    }
+
+    private static double[] read(Tensor t) {
+        HostArray host = HostArray.zeros(t.dtype(), t.size());
+        s(t).read(host);
+        if (host instanceof HostArray.Doubles d) {
+            return d.data();
+        }
+        double[] values = new double[host.length()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = host.get(i);
+        }
+        return values;
+    }
+
+    /** The element of {@code t} at {@code index}, one index per axis (negative ones count from the end). */
+    public double get(Tensor t, int... index) {
+        Checks.operand(this, "get", "t", t);
+        int flat = Checks.flatIndex("get", t.shape(), index);
+        if (s(t) instanceof HeapStorage heap) {
+            return heap.array().get(flat);
+        }
+        return read(t)[flat];
+    }
+
+    /** {@code t.item()}: the only element of a one-element tensor. */
+    public double item(Tensor t) {
+        Checks.operand(this, "item", "t", t);
+        if (t.size() != 1) {
+            throw new ShapeException("item: can only convert a tensor of one element, got shape " + t.shape());
+        }
+        return get(t, new int[t.rank()]);
+    }
+
+    /** Overwrites FLOAT32 tensor {@code dst} with a copy of {@code data}. */
+    public void copyFrom(float[] data, Tensor dst) {
+        notNull("copyFrom", "data", data);
+        Checks.output(this, "copyFrom", dst, Checks.operand(this, "copyFrom", "dst", dst).shape(), DType.FLOAT32);
+        Checks.dataLength("copyFrom", data.length, dst.shape());
+        s(dst).write(new HostArray.Floats(data));
+    }
+
+    /** Overwrites FLOAT64 tensor {@code dst} with a copy of {@code data}. */
+    public void copyFrom(double[] data, Tensor dst) {
+        notNull("copyFrom", "data", data);
+        Checks.output(this, "copyFrom", dst, Checks.operand(this, "copyFrom", "dst", dst).shape(), DType.FLOAT64);
+        Checks.dataLength("copyFrom", data.length, dst.shape());
+        s(dst).write(new HostArray.Doubles(data));
+    }
+
+    /** Overwrites {@code dst} with the elements of {@code src}, of the same shape and dtype. */
+    public void copy(Tensor src, Tensor dst) {
+        Checks.operand(this, "copy", "src", src);
+        Checks.output(this, "copy", dst, src.shape(), src.dtype());
+        if (s(src) != s(dst) && src.size() > 0) {
+            kernels.copy(s(src), s(dst));
+        }
+    }
+
+    /** Sets every element of {@code dst} to {@code value} rounded to its dtype. */
+    public void fill(Tensor dst, double value) {
+        Checks.operand(this, "fill", "dst", dst);
+        if (dst.size() > 0) {
+            kernels.fill(round(dst.dtype(), value), s(dst));
+        }
+    }
+
+    private static double round(DType dtype, double value) {
+        return dtype == DType.FLOAT32 ? (float) value : value;
+    }
+
+    // ---------------------------------------------------------------- products
+
+    /** {@code np.matmul(a, b)}. */
+    public Tensor matmul(Tensor a, Tensor b) {
+        Checks.operands(this, "matmul", a, b);
+        ProductPlan plan = ProductPlan.matmul("matmul", a.shape(), b.shape());
+        Tensor out = allocate("matmul", plan.resultShape(), a.dtype());
+        runProduct(plan, a, b, out);
+        return out;
+    }
+
+    /** {@code np.matmul(a, b, out=out)}; {@code out} must not be {@code a} or {@code b}. */
+    public void matmul(Tensor a, Tensor b, Tensor out) {
+        Checks.operands(this, "matmul", a, b);
+        ProductPlan plan = ProductPlan.matmul("matmul", a.shape(), b.shape());
+        Checks.output(this, "matmul", out, plan.resultShape(), a.dtype());
+        Checks.notAliased("matmul", out, a, b);
+        runProduct(plan, a, b, out);
+    }
+
+    private void runProduct(ProductPlan plan, Tensor a, Tensor b, Tensor out) {
+        if (out.size() == 0) {
+            return;
+        }
+        if (plan.k() == 0) {
+            kernels.fill(0.0, s(out));
+        } else if (plan.isStandard()) {
+            kernels.matmul(plan, s(a), s(b), s(out));
+        } else {
+            kernels.product(plan, s(a), s(b), s(out));
+        }
+    }
+
+    /**
+     * {@code np.dot(a, b)}: a product of rank-0 operands, the inner product of vectors (a rank-0 result),
+     * the matrix product of matrices, and in general the sum over the last axis of {@code a} and the only
+     * axis of a 1-D {@code b}, or the second-to-last axis of {@code b}.
+     *
+     * <p>Unlike NumPy, vecnn never takes BLAS's shortcut for a zero factor: {@code np.dot(0.0, [inf, nan])}
+     * gives {@code [0, 0]} in NumPy (through BLAS {@code axpy}), {@code [nan, nan]} here, as IEEE
+     * arithmetic says and on every backend alike.
+     */
+    public Tensor dot(Tensor a, Tensor b) {
+        Checks.operands(this, "dot", a, b);
+        if (a.rank() == 0 || b.rank() == 0) {
+            return multiply(a, b);
+        }
+        ProductPlan plan = ProductPlan.dot("dot", a.shape(), b.shape());
+        Tensor out = allocate("dot", plan.resultShape(), a.dtype());
+        runDot(plan, a, b, out);
+        return out;
+    }
+
+    /** {@code np.dot(a, b, out=out)}; {@code out} must not be {@code a} or {@code b}. */
+    public void dot(Tensor a, Tensor b, Tensor out) {
+        Checks.operands(this, "dot", a, b);
+        if (a.rank() == 0 || b.rank() == 0) {
+            Checks.output(this, "dot", out, Broadcast.shape("dot", a.shape(), b.shape()), a.dtype());
+            Checks.notAliased("dot", out, a, b);
+            multiply(a, b, out);
+            return;
+        }
+        ProductPlan plan = ProductPlan.dot("dot", a.shape(), b.shape());
+        Checks.output(this, "dot", out, plan.resultShape(), a.dtype());
+        Checks.notAliased("dot", out, a, b);
+        runDot(plan, a, b, out);
+    }
+
+    private void runDot(ProductPlan plan, Tensor a, Tensor b, Tensor out) {
+        if (out.size() == 0) {
+            return;
+        }
+        if (plan.k() == 0) {
+            kernels.fill(0.0, s(out));
+        } else if (b.rank() == 1) {
+            kernels.dot(plan, s(a), s(b), s(out));
+        } else {
+            runProduct(plan, a, b, out);
+        }
+    }
+
+    /** {@code aᵀ · b} for matrices {@code a} of shape (k,m) and {@code b} of shape (k,n): shape (m,n). */
+    public Tensor matmulTransposeA(Tensor a, Tensor b) {
+        return transposedProduct("matmulTransposeA", a, b, true, null);
+    }
+
+    /** {@code out = aᵀ · b}; {@code out} must not be {@code a} or {@code b}. */
+    public void matmulTransposeA(Tensor a, Tensor b, Tensor out) {
+        transposedProduct("matmulTransposeA", a, b, true, Checks.notNull("matmulTransposeA", "out", out));
+    }
+
+    /** {@code a · bᵀ} for matrices {@code a} of shape (m,k) and {@code b} of shape (n,k): shape (m,n). */
+    public Tensor matmulTransposeB(Tensor a, Tensor b) {
+        return transposedProduct("matmulTransposeB", a, b, false, null);
+    }
+
+    /** {@code out = a · bᵀ}; {@code out} must not be {@code a} or {@code b}. */
+    public void matmulTransposeB(Tensor a, Tensor b, Tensor out) {
+        transposedProduct("matmulTransposeB", a, b, false, Checks.notNull("matmulTransposeB", "out", out));
+    }
+
+    private Tensor transposedProduct(String op, Tensor a, Tensor b, boolean transposeA, Tensor out) {
+        Checks.operands(this, op, a, b);
+        ProductPlan plan = ProductPlan.transposed(op, a.shape(), b.shape(), transposeA, !transposeA);
+        if (out == null) {
+            out = allocate(op, plan.resultShape(), a.dtype());
+        } else {
+            Checks.output(this, op, out, plan.resultShape(), a.dtype());
+            Checks.notAliased(op, out, a, b);
+        }
+        runProduct(plan, a, b, out);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- elementwise arithmetic
+
+    /** {@code a + b}, broadcast. */
+    public Tensor add(Tensor a, Tensor b) {
+        return binary(BinaryOp.ADD, a, b);
+    }
+
+    /** {@code np.add(a, b, out=out)}; {@code out} may be {@code a} or {@code b}. */
+    public void add(Tensor a, Tensor b, Tensor out) {
+        binary(BinaryOp.ADD, a, b, out);
+    }
+
+    /** {@code a * b} elementwise, broadcast. */
+    public Tensor multiply(Tensor a, Tensor b) {
+        return binary(BinaryOp.MULTIPLY, a, b);
+    }
+
+    /** {@code np.multiply(a, b, out=out)}; {@code out} may be {@code a} or {@code b}. */
+    public void multiply(Tensor a, Tensor b, Tensor out) {
+        binary(BinaryOp.MULTIPLY, a, b, out);
+    }
+
+    /** {@code a - b}, broadcast. */
+    public Tensor subtract(Tensor a, Tensor b) {
+        return binary(BinaryOp.SUBTRACT, a, b);
+    }
+
+    /** {@code np.subtract(a, b, out=out)}; {@code out} may be {@code a} or {@code b}. */
+    public void subtract(Tensor a, Tensor b, Tensor out) {
+        binary(BinaryOp.SUBTRACT, a, b, out);
+    }
+
+    /** {@code a / b} elementwise, broadcast. */
+    public Tensor divide(Tensor a, Tensor b) {
+        return binary(BinaryOp.DIVIDE, a, b);
+    }
+
+    /** {@code np.divide(a, b, out=out)}; {@code out} may be {@code a} or {@code b}. */
+    public void divide(Tensor a, Tensor b, Tensor out) {
+        binary(BinaryOp.DIVIDE, a, b, out);
+    }
+
+    private Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        String name = op.numpyName();
+        Checks.operands(this, name, a, b);
+        BroadcastPlan plan = Broadcast.plan(name, a.shape(), b.shape());
+        Tensor out = allocate(name, plan.result(), a.dtype());
+        runBinary(op, plan, a, b, out);
+        return out;
+    }
+
+    private void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        String name = op.numpyName();
+        Checks.operands(this, name, a, b);
+        BroadcastPlan plan = Broadcast.plan(name, a.shape(), b.shape());
+        Checks.output(this, name, out, plan.result(), a.dtype());
+        runBinary(op, plan, a, b, out);
+    }
+
+    private void runBinary(BinaryOp op, BroadcastPlan plan, Tensor a, Tensor b, Tensor out) {
+        if (out.size() == 0) {
+            return;
+        }
+        switch (op) {
+            case ADD -> kernels.add(plan, s(a), s(b), s(out));
+            case MULTIPLY -> kernels.multiply(plan, s(a), s(b), s(out));
+            default -> kernels.binary(op, plan, s(a), s(b), s(out));
+        }
+    }
+
+    /** {@code alpha * a}, with {@code alpha} rounded to {@code a}'s dtype first (NumPy's rule for a Python scalar). */
+    public Tensor scale(Tensor a, double alpha) {
+        Checks.operand(this, "scale", "a", a);
+        Tensor out = allocate("scale", a.shape(), a.dtype());
+        scale(a, alpha, out);
+        return out;
+    }
+
+    /** {@code out = alpha * a}; {@code out} may be {@code a}. */
+    public void scale(Tensor a, double alpha, Tensor out) {
+        Checks.operand(this, "scale", "a", a);
+        Checks.output(this, "scale", out, a.shape(), a.dtype());
+        if (a.size() > 0) {
+            kernels.scale(round(a.dtype(), alpha), s(a), s(out));
+        }
+    }
+
+    /**
+     * {@code y += alpha * x} in place, {@code x} and {@code y} of one shape and dtype; {@code alpha} is rounded
+     * to the dtype. Backends may fuse the multiply-add (BLAS {@code axpy} does), so a result may differ from
+     * the reference's separately rounded product and sum by one rounding. NaN and infinities in {@code x}
+     * reach {@code y} even when {@code alpha} is 0.
+     */
+    public void axpy(double alpha, Tensor x, Tensor y) {
+        Checks.operands(this, "axpy", x, y);
+        Checks.sameShape("axpy", x, y);
+        if (y.size() > 0) {
+            kernels.axpy(round(y.dtype(), alpha), s(x), s(y));
+        }
+    }
+
+    /** {@code op} applied to each element of {@code a}. */
+    public Tensor map(UnaryOp op, Tensor a) {
+        notNull("map", "op", op);
+        Checks.operand(this, "map", "a", a);
+        Tensor out = allocate("map", a.shape(), a.dtype());
+        map(op, a, out);
+        return out;
+    }
+
+    /** {@code out = op(a)} elementwise; {@code out} may be {@code a}. */
+    public void map(UnaryOp op, Tensor a, Tensor out) {
+        notNull("map", "op", op);
+        Checks.operand(this, "map", "a", a);
+        Checks.output(this, "map", out, a.shape(), a.dtype());
+        if (a.size() > 0) {
+            kernels.unary(op.roundedTo(a.dtype()), s(a), s(out));
+        }
+    }
+
+    // ---------------------------------------------------------------- the dense layer's fused steps
+
+    /**
+     * A dense layer's forward step in one call: {@code z = x · w + bias} (bias added to every row), then
+     * {@code a = activation(z)}. {@code x} is (m,k), {@code w} (k,n), {@code bias} (n,), {@code z} and
+     * {@code a} (m,n); {@code a} may be {@code z}; with a null {@code activation}, {@code a} is ignored and
+     * {@code z} is the output. Backends may fuse the steps; the result is the sequence's within the product's
+     * tolerance.
+     */
+    public void denseForward(Tensor x, Tensor w, Tensor bias, UnaryOp activation, Tensor z, Tensor a) {
+        String op = "denseForward";
+        Checks.operands(this, op, x, w);
+        ProductPlan plan = ProductPlan.transposed(op, x.shape(), w.shape(), false, false);
+        Checks.operands(this, op, x, Checks.notNull(op, "bias", bias));
+        if (!bias.shape().equals(Shape.of(plan.n()))) {
+            throw new ShapeException(op + ": bias has shape " + bias.shape() + ", expected (" + plan.n() + ",) for w of shape " + w.shape());
+        }
+        Checks.output(this, op, z, plan.resultShape(), x.dtype());
+        Checks.notAliased(op, z, x, w, bias);
+        if (activation != null) {
+            Checks.output(this, op, a, plan.resultShape(), x.dtype());
+            Checks.notAliased(op, a, x, w, bias);
+        }
+        if (z.size() == 0) {
+            return;
+        }
+        UnaryOp rounded = activation == null ? null : activation.roundedTo(x.dtype());
+        if (plan.k() == 0) {
+            kernels.fill(0.0, s(z));
+            kernels.add(Broadcast.plan(op, z.shape(), bias.shape()), s(z), s(bias), s(z));
+            if (rounded != null) {
+                kernels.unary(rounded, s(z), s(a));
+            }
+            return;
+        }
+        kernels.denseForward(plan, s(x), s(w), s(bias), rounded, s(z), rounded == null ? s(z) : s(a));
+    }
+
+    /**
+     * A dense layer's backward step through its activation in one call: {@code out = derivative(z) * gradient}
+     * elementwise; all three of one shape; {@code out} may be {@code gradient}.
+     */
+    public void activationBackward(UnaryOp derivative, Tensor z, Tensor gradient, Tensor out) {
+        String op = "activationBackward";
+        notNull(op, "derivative", derivative);
+        Checks.operands(this, op, z, gradient);
+        Checks.sameShape(op, z, gradient);
+        Checks.output(this, op, out, z.shape(), z.dtype());
+        Checks.notAliased(op, out, z);
+        if (z.size() > 0) {
+            kernels.activationBackward(derivative.roundedTo(z.dtype()), s(z), s(gradient), s(out));
+        }
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** {@code np.sum(a, axis, keepdims=keepDims)}; negative axes count from the end. */
+    public Tensor sum(Tensor a, int axis, boolean keepDims) {
+        Checks.operand(this, "sum", "a", a);
+        Tensor out = allocate("sum", a.shape().reduce("sum", axis, keepDims), a.dtype());
+        runReduction(ReduceOp.SUM, a, a.shape().axis("sum", axis), out);
+        return out;
+    }
+
+    /** {@code np.sum(a, axis, keepdims=keepDims, out=out)}. */
+    public void sum(Tensor a, int axis, boolean keepDims, Tensor out) {
+        Checks.operand(this, "sum", "a", a);
+        Checks.output(this, "sum", out, a.shape().reduce("sum", axis, keepDims), a.dtype());
+        Checks.notAliased("sum", out, a);
+        runReduction(ReduceOp.SUM, a, a.shape().axis("sum", axis), out);
+    }
+
+    /** {@code np.sum(a)}: the sum of all elements, as a rank-0 tensor ({@code +0.0} when empty). */
+    public Tensor sum(Tensor a) {
+        Checks.operand(this, "sum", "a", a);
+        return sum(flat(a), 0, false);
+    }
+
+    /** {@code np.mean(a)}: the sum of all elements divided by their count, as a rank-0 tensor; NaN when empty. */
+    public Tensor mean(Tensor a) {
+        Checks.operand(this, "mean", "a", a);
+        Tensor total = sum(a);
+        divide(total, scalar(a.size(), a.dtype()), total);
+        return total;
+    }
+
+    /** {@code np.max(a, axis, keepdims=keepDims)}; NaN propagates. The axis must not be empty. */
+    public Tensor max(Tensor a, int axis, boolean keepDims) {
+        Checks.operand(this, "max", "a", a);
+        Tensor out = allocate("max", a.shape().reduce("max", axis, keepDims), a.dtype());
+        runReduction(ReduceOp.MAX, a, nonEmptyAxis("max", a, axis), out);
+        return out;
+    }
+
+    /** {@code np.max(a, axis, keepdims=keepDims, out=out)}. */
+    public void max(Tensor a, int axis, boolean keepDims, Tensor out) {
+        Checks.operand(this, "max", "a", a);
+        Checks.output(this, "max", out, a.shape().reduce("max", axis, keepDims), a.dtype());
+        Checks.notAliased("max", out, a);
+        runReduction(ReduceOp.MAX, a, nonEmptyAxis("max", a, axis), out);
+    }
+
+    /** {@code np.max(a)}: the largest element (NaN if there is one), as a rank-0 tensor; {@code a} not empty. */
+    public Tensor max(Tensor a) {
+        Checks.operand(this, "max", "a", a);
+        if (a.size() == 0) {
+            throw new ShapeException("max: zero-size tensor of shape " + a.shape() + " has no maximum");
+        }
+        return max(flat(a), 0, false);
+    }
+
+    /**
+     * {@code np.argmax(a, axis)}: the index of the first maximum along {@code axis} (of the first NaN if there
+     * is one), for each position of the other axes in row-major order. The axis must not be empty.
+     */
+    public int[] argmax(Tensor a, int axis) {
+        Checks.operand(this, "argmax", "a", a);
+        int normalized = nonEmptyAxis("argmax", a, axis);
+        if (a.size() == 0) {
+            return new int[0];
+        }
+        return kernels.argmax(AxisLayout.of(a.shape(), normalized), s(a));
+    }
+
+    private static int nonEmptyAxis(String op, Tensor a, int axis) {
+        int normalized = a.shape().axis(op, axis);
+        if (a.shape().dim(normalized) == 0) {
+            throw new ShapeException(op + ": axis " + axis + " of shape " + a.shape()
+                    + " is empty, and the reduction has no identity");
+        }
+        return normalized;
+    }
+
+    private void runReduction(ReduceOp op, Tensor a, int axis, Tensor out) {
+        if (out.size() == 0) {
+            return;
+        }
+        if (a.shape().dim(axis) == 0) {
+            kernels.fill(0.0, s(out));
+        } else {
+            kernels.reduce(op, AxisLayout.of(a.shape(), axis), s(a), s(out));
+        }
+    }
+
+    // ---------------------------------------------------------------- shapes and views
+
+    /** {@code a} with its last two axes swapped ({@code np.matrix_transpose}); rank 2 or more. */
+    public Tensor transpose(Tensor a) {
+        Checks.operand(this, "transpose", "a", a);
+        Checks.rankAtLeast("transpose", a, 2);
+        Tensor out = allocate("transpose", transposedShape(a.shape()), a.dtype());
+        runTranspose(a, out);
+        return out;
+    }
+
+    /** {@code out} = {@code a} with its last two axes swapped; {@code out} must not be {@code a}. */
+    public void transpose(Tensor a, Tensor out) {
+        Checks.operand(this, "transpose", "a", a);
+        Checks.rankAtLeast("transpose", a, 2);
+        Checks.output(this, "transpose", out, transposedShape(a.shape()), a.dtype());
+        Checks.notAliased("transpose", out, a);
+        runTranspose(a, out);
+    }
+
+    private void runTranspose(Tensor a, Tensor out) {
+        if (a.size() > 0) {
+            int rows = a.shape().dim(-2);
+            int columns = a.shape().dim(-1);
+            kernels.transpose(a.size() / (rows * columns), rows, columns, s(a), s(out));
+        }
+    }
+
+    private static Shape transposedShape(Shape shape) {
+        int[] dims = shape.dims();
+        int last = dims.length - 1;
+        int swap = dims[last];
+        dims[last] = dims[last - 1];
+        dims[last - 1] = swap;
+        return Shape.of(dims);
+    }
+
+    /** {@code np.transpose(a, axes)}: axis {@code i} of the result is axis {@code axes[i]} of {@code a}; a copy. */
+    public Tensor permute(Tensor a, int... axes) {
+        Checks.operand(this, "transpose", "a", a);
+        notNull("transpose", "axes", axes);
+        int rank = a.rank();
+        if (axes.length != rank) {
+            throw new TensorArgumentException("transpose: axes " + Arrays.toString(axes) + " don't match shape " + a.shape());
+        }
+        int[] normalized = new int[rank];
+        boolean[] seen = new boolean[rank];
+        for (int i = 0; i < rank; i++) {
+            normalized[i] = a.shape().axis("transpose", axes[i]);
+            if (seen[normalized[i]]) {
+                throw new TensorArgumentException("transpose: repeated axis in " + Arrays.toString(axes));
+            }
+            seen[normalized[i]] = true;
+        }
+        int[] dims = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            dims[i] = a.shape().dim(normalized[i]);
+        }
+        Shape shape = Shape.of(dims);
+        if (rank >= 2 && isLastTwoSwapped(normalized)) {
+            return transpose(a);
+        }
+        Tensor out = allocate("transpose", shape, a.dtype());
+        if (a.size() == 0) {
+            return out;
+        }
+        HostArray source = HostArray.zeros(a.dtype(), a.size());
+        s(a).read(source);
+        HostArray target = HostArray.zeros(a.dtype(), a.size());
+        int[] sourceStrides = a.shape().strides();
+        int[] index = new int[rank];
+        for (int i = 0; i < target.length(); i++) {
+            int from = 0;
+            for (int axis = 0; axis < rank; axis++) {
+                from += index[axis] * sourceStrides[normalized[axis]];
+            }
+            target.set(i, source.get(from));
+            for (int axis = rank - 1; axis >= 0 && ++index[axis] == dims[axis]; axis--) {
+                index[axis] = 0;
+            }
+        }
+        s(out).write(target);
+        return out;
+    }
+
+    private static boolean isLastTwoSwapped(int[] axes) {
+        int rank = axes.length;
+        for (int i = 0; i < rank - 2; i++) {
+            if (axes[i] != i) {
+                return false;
+            }
+        }
+        return axes[rank - 2] == rank - 1 && axes[rank - 1] == rank - 2;
+    }
+
+    /** NumPy's {@code a.T}: all axes reversed; a copy, or {@code a} itself for rank 0 and 1 (as NumPy's view). */
+    public Tensor reverseAxes(Tensor a) {
+        Checks.operand(this, "T", "a", a);
+        if (a.rank() < 2) {
+            return a;
+        }
+        int[] axes = new int[a.rank()];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = axes.length - 1 - i;
+        }
+        return permute(a, axes);
+    }
+
+    /**
+     * {@code np.reshape(a, dims)}: a view of {@code a}'s memory under a new shape of the same size; one
+     * dimension may be {@code -1}, inferred from the others.
+     */
+    public Tensor reshape(Tensor a, int... dims) {
+        Checks.operand(this, "reshape", "a", a);
+        notNull("reshape", "dims", dims);
+        Shape shape = Shape.inferred("reshape", a.shape(), dims);
+        Tensor root = a;
+        while (root.viewOf() != null) {
+            root = root.viewOf();
+        }
+        return new Tensor(this, shape, a.dtype(), s(a), root);
+    }
+
+    private Tensor flat(Tensor a) {
+        return reshape(a, a.size());
+    }
+
+    /** {@code a[i]}: the sub-tensor at index {@code i} of the first axis (negative counts from the end); a copy. */
+    public Tensor row(Tensor a, int i) {
+        Checks.operand(this, "row", "a", a);
+        Checks.rankAtLeast("row", a, 1);
+        int n = a.shape().dim(0);
+        int index = i < 0 ? i + n : i;
+        if (index < 0 || index >= n) {
+            throw new TensorArgumentException("row: index " + i + " is out of bounds for axis 0 with size " + n);
+        }
+        int[] dims = Arrays.copyOfRange(a.shape().dims(), 1, a.rank());
+        return range("row", a, index, 1, Shape.of(dims));
+    }
+
+    /** {@code a[from:to]} along the first axis, bounds clipped and counted from the end as NumPy does; a copy. */
+    public Tensor slice(Tensor a, int from, int to) {
+        Checks.operand(this, "slice", "a", a);
+        Checks.rankAtLeast("slice", a, 1);
+        int n = a.shape().dim(0);
+        int start = clip(from < 0 ? from + n : from, n);
+        int stop = clip(to < 0 ? to + n : to, n);
+        int rows = Math.max(stop - start, 0);
+        int[] dims = a.shape().dims();
+        dims[0] = rows;
+        return range("slice", a, start, rows, Shape.of(dims));
+    }
+
+    private static int clip(int i, int n) {
+        return Math.max(0, Math.min(i, n));
+    }
+
+    private Tensor range(String op, Tensor a, int firstRow, int rows, Shape shape) {
+        Tensor out = allocate(op, shape, a.dtype());
+        if (out.size() == 0) {
+            return out;
+        }
+        int rowSize = a.shape().dim(0) == 0 ? 0 : a.size() / a.shape().dim(0);
+        HostArray source = HostArray.zeros(a.dtype(), a.size());
+        s(a).read(source);
+        HostArray target = HostArray.zeros(a.dtype(), out.size());
+        for (int i = 0; i < out.size(); i++) {
+            target.set(i, source.get(firstRow * rowSize + i));
+        }
+        s(out).write(target);
+        return out;
+    }
+
+    /**
+     * {@code np.allclose(a, b, rtol, atol)}: whether {@code |a - b| <= atol + rtol * |b|} for every broadcast
+     * pair of elements; NaN is close to nothing, an infinity only to itself.
+     */
+    public boolean allclose(Tensor a, Tensor b, double rtol, double atol) {
+        Checks.operands(this, "allclose", a, b);
+        BroadcastPlan plan = Broadcast.plan("allclose", a.shape(), b.shape());
+        double[] x = read(a);
+        double[] y = read(b);
+        for (int row = 0; row < plan.rows(); row++) {
+            for (int c = 0; c < plan.columns(); c++) {
+                double u = x[plan.aRowStart(row) + c * plan.aColumnStep()];
+                double v = y[plan.bRowStart(row) + c * plan.bColumnStep()];
+                boolean close = Double.isInfinite(u) || Double.isInfinite(v) ? u == v
+                        : Math.abs(u - v) <= atol + rtol * Math.abs(v);
+                if (!close) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

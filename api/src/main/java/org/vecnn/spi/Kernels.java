@@ -1,0 +1,242 @@
+package org.vecnn.spi;
+
+import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.TreeSet;
+import java.util.Set;
+import org.vecnn.DType;
+import org.vecnn.Shape;
+import org.vecnn.UnaryOp;
+
+/**
+ * What a backend author implements: the storage and the kernels of one backend. Users never see this type;
+ * they hold {@link org.vecnn.Backend}, the front end, which validates every argument, computes the plans,
+ * allocates results and only then calls a kernel here.
+ *
+ * <p><b>What vecnn promises a kernel.</b> Every storage argument came from this object's {@link #allocate},
+ * all of one dtype among {@link #dtypes()}, sized exactly as the plan says; no result is empty and no
+ * contraction is empty (vecnn answers those itself, with {@code +0.0}); an output never aliases an operand
+ * of a product, a reduction or a transpose; elementwise outputs may be an operand (in place). Kernels must be
+ * safe to call from several threads at once on distinct outputs.
+ *
+ * <p><b>What a kernel promises.</b> NumPy's result in IEEE arithmetic of the dtype: exact (bit for bit) for
+ * elementwise arithmetic, within {@link Tolerances} for sums of products and functions; NaN, infinities and
+ * {@code -0.0} as the JVM computes them; a sum of products starts from {@code +0.0}.
+ *
+ * <p><b>What to implement.</b> The four core kernels are abstract: {@link #matmul}, {@link #dot},
+ * {@link #add} and {@link #multiply}. That is a complete backend: every other primitive has a reference
+ * implementation built on them or on the host (through {@link Storage#read}/{@link Storage#write}).
+ * Override the primitives your backend accelerates; vecnn derives {@link #overridden()} from what you
+ * override, so the report users see cannot disagree with the code. Storage defaults to Java arrays
+ * ({@link HeapStorage}); a backend with memory of its own overrides {@link #allocate} and returns its own
+ * {@link Storage}.
+ */
+public abstract class Kernels {
+    /** For subclasses. */
+    protected Kernels() {
+    }
+
+    // ---------------------------------------------------------------- description
+
+    /** Where the kernels run, in words, e.g. {@code "CPU (Java heap)"}. */
+    public String device() {
+        return "CPU (Java heap)";
+    }
+
+    /** The dtypes this backend runs; others are refused by vecnn with a clear error. Default: both. */
+    public Set<DType> dtypes() {
+        return EnumSet.allOf(DType.class);
+    }
+
+    /**
+     * The most elements one tensor of {@code dtype} may have on this backend; vecnn refuses larger
+     * allocations, naming the operation and the limit, before calling {@link #allocate}. Default: what the
+     * Java heap's maximum size could hold, and at most {@link Integer#MAX_VALUE} - 8 (the largest Java array).
+     */
+    public long maxElements(DType dtype) {
+        return Math.min(Integer.MAX_VALUE - 8L, Runtime.getRuntime().maxMemory() / dtype.byteSize());
+    }
+
+    // ---------------------------------------------------------------- storage
+
+    /** Zero-filled storage of {@code size} elements of {@code dtype}. Default: a Java array. */
+    public Storage allocate(int size, DType dtype) {
+        return HeapStorage.zeros(size, dtype);
+    }
+
+    // ---------------------------------------------------------------- the four core kernels
+
+    /**
+     * {@code out = np.matmul(a, b)} for a {@link ProductPlan#isStandard() standard} plan: a stack of
+     * row-major products, each a sum over {@code plan.k() >= 1} terms.
+     */
+    public abstract void matmul(ProductPlan plan, Storage a, Storage b, Storage out);
+
+    /**
+     * {@code out[i] = sum_p a[i][p] * b[p]}: matrix (or vector) times vector, a standard plan with
+     * {@code n == 1} and one batch ({@code np.dot} with a 1-D right operand).
+     */
+    public abstract void dot(ProductPlan plan, Storage a, Storage b, Storage out);
+
+    /** {@code out = a + b}, broadcast as {@code plan} says; {@code out} may be {@code a} or {@code b}. */
+    public abstract void add(BroadcastPlan plan, Storage a, Storage b, Storage out);
+
+    /** {@code out = a * b}, broadcast as {@code plan} says; {@code out} may be {@code a} or {@code b}. */
+    public abstract void multiply(BroadcastPlan plan, Storage a, Storage b, Storage out);
+
+    // ---------------------------------------------------------------- primitives with reference implementations
+
+    /**
+     * Any product plan: transposed operands ({@code aᵀ·b}, {@code a·bᵀ}) and interleaved results
+     * ({@code np.dot} of a right operand of rank 3 or more). Default: {@link #matmul} for a standard plan,
+     * a transpose into scratch storage then {@link #matmul} for a transposed one, the host otherwise.
+     */
+    public void product(ProductPlan plan, Storage a, Storage b, Storage out) {
+        if (plan.isStandard()) {
+            matmul(plan, a, b, out);
+        } else if (plan.batchCount() == 1 && plan.ldc() == plan.n()) {
+            Storage left = a;
+            Storage right = b;
+            if (plan.transposeA()) {
+                left = allocate(plan.m() * plan.k(), a.dtype());
+                transpose(1, plan.k(), plan.m(), a, left);
+            }
+            if (plan.transposeB()) {
+                right = allocate(plan.k() * plan.n(), b.dtype());
+                transpose(1, plan.n(), plan.k(), b, right);
+            }
+            matmul(ProductPlan.matmul("product", Shape.of(plan.m(), plan.k()), Shape.of(plan.k(), plan.n())),
+                    left, right, out);
+            releaseScratch(left, a);
+            releaseScratch(right, b);
+        } else {
+            ReferenceKernels.product(plan, a, b, out);
+        }
+    }
+
+    private static void releaseScratch(Storage scratch, Storage original) {
+        if (scratch != original) {
+            scratch.release();
+        }
+    }
+
+    /**
+     * {@code out = op(a, b)} broadcast. Default: {@link #add} and {@link #multiply} for those, the host for
+     * subtract and divide.
+     */
+    public void binary(BinaryOp op, BroadcastPlan plan, Storage a, Storage b, Storage out) {
+        switch (op) {
+            case ADD -> add(plan, a, b, out);
+            case MULTIPLY -> multiply(plan, a, b, out);
+            default -> ReferenceKernels.binary(op, plan, a, b, out);
+        }
+    }
+
+    /** {@code out = op(a)} elementwise, matching {@link UnaryOp#apply(double)}; {@code out} may be {@code a}. */
+    public void unary(UnaryOp op, Storage a, Storage out) {
+        ReferenceKernels.unary(op, a, out);
+    }
+
+    /** {@code out = alpha * a}, {@code alpha} already rounded to the dtype; {@code out} may be {@code a}. */
+    public void scale(double alpha, Storage a, Storage out) {
+        ReferenceKernels.scale(alpha, a, out);
+    }
+
+    /**
+     * {@code y += alpha * x}, {@code alpha} rounded to the dtype, fused or not; {@code x} may be {@code y}.
+     * Even for {@code alpha == 0}, NaN and infinities of {@code x} reach {@code y} ({@code 0 * NaN} is NaN).
+     */
+    public void axpy(double alpha, Storage x, Storage y) {
+        ReferenceKernels.axpy(alpha, x, y);
+    }
+
+    /** {@code op} along a non-empty axis of {@code a}, laid out as {@code layout} says, into {@code out}. */
+    public void reduce(ReduceOp op, AxisLayout layout, Storage a, Storage out) {
+        ReferenceKernels.reduce(op, layout, a, out);
+    }
+
+    /** The index of the first maximum (or first NaN) along a non-empty axis, per position of the others. */
+    public int[] argmax(AxisLayout layout, Storage a) {
+        return ReferenceKernels.argmax(layout, a);
+    }
+
+    /** {@code out} = each of {@code batches} row-major {@code rows x columns} matrices of {@code a}, transposed. */
+    public void transpose(int batches, int rows, int columns, Storage a, Storage out) {
+        ReferenceKernels.transpose(batches, rows, columns, a, out);
+    }
+
+    /** {@code dst = src}, of one size and dtype, distinct storages. */
+    public void copy(Storage src, Storage dst) {
+        ReferenceKernels.copy(src, dst);
+    }
+
+    /** Every element of {@code dst} set to {@code value}, already rounded to the dtype. */
+    public void fill(double value, Storage dst) {
+        ReferenceKernels.fill(value, dst);
+    }
+
+    /**
+     * A dense layer's forward step: {@code z = x·w + bias} (the bias, of {@code plan.n()} elements, added to
+     * every row), then {@code a = activation(z)}; with a null {@code activation}, {@code a} is {@code z} and
+     * nothing more is done. Default: {@link #product}, {@link #add}, {@link #unary}. A fused kernel must give
+     * the same result as that sequence within the product's tolerance.
+     */
+    public void denseForward(ProductPlan plan, Storage x, Storage w, Storage bias, UnaryOp activation,
+            Storage z, Storage a) {
+        product(plan, x, w, z);
+        add(Broadcast.plan("denseForward", Shape.of(plan.m(), plan.n()), Shape.of(plan.n())), z, bias, z);
+        if (activation != null) {
+            unary(activation, z, a);
+        }
+    }
+
+    /**
+     * A dense layer's backward step through its activation: {@code out = derivative(z) * gradient}
+     * elementwise, all of one size; {@code out} may be {@code gradient}. Default: {@link #unary} then
+     * {@link #multiply}, so each element is rounded as that sequence rounds it.
+     */
+    public void activationBackward(UnaryOp derivative, Storage z, Storage gradient, Storage out) {
+        Shape shape = Shape.of(z.size());
+        if (out == gradient) {
+            Storage scratch = allocate(z.size(), z.dtype());
+            unary(derivative, z, scratch);
+            multiply(Broadcast.plan("activationBackward", shape, shape), scratch, gradient, out);
+            scratch.release();
+        } else {
+            unary(derivative, z, out);
+            multiply(Broadcast.plan("activationBackward", shape, shape), out, gradient, out);
+        }
+    }
+
+    // ---------------------------------------------------------------- what this backend implements
+
+    /**
+     * The primitives this backend implements itself, derived from its overrides (a primitive it does not
+     * override runs on the reference implementation). Never hand-written, so it cannot disagree with the code.
+     */
+    public final Set<String> overridden() {
+        Set<String> names = new TreeSet<>();
+        for (Method m : Kernels.class.getDeclaredMethods()) {
+            if (!isKernel(m)) {
+                continue;
+            }
+            try {
+                Method actual = getClass().getMethod(m.getName(), m.getParameterTypes());
+                if (actual.getDeclaringClass() != Kernels.class) {
+                    names.add(m.getName());
+                }
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    private static boolean isKernel(Method m) {
+        int mods = m.getModifiers();
+        return java.lang.reflect.Modifier.isPublic(mods) && !java.lang.reflect.Modifier.isFinal(mods)
+                && !java.lang.reflect.Modifier.isStatic(mods) && m.getParameterCount() > 0
+                && !m.getName().equals("maxElements") && !m.getName().equals("allocate");
+    }
+}
