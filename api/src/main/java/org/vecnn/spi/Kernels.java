@@ -217,10 +217,7 @@ public abstract class Kernels {
      */
     public final Set<String> overridden() {
         Set<String> names = new TreeSet<>();
-        for (Method m : Kernels.class.getDeclaredMethods()) {
-            if (!isKernel(m)) {
-                continue;
-            }
+        for (Method m : kernelMethods()) {
             try {
                 Method actual = getClass().getMethod(m.getName(), m.getParameterTypes());
                 if (actual.getDeclaringClass() != Kernels.class) {
@@ -231,6 +228,25 @@ public abstract class Kernels {
             }
         }
         return Collections.unmodifiableSet(names);
+    }
+
+    /** The names of every kernel primitive of this SPI: the four core ones and those with reference implementations. */
+    public static Set<String> primitives() {
+        Set<String> names = new TreeSet<>();
+        for (Method m : kernelMethods()) {
+            names.add(m.getName());
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    private static java.util.List<Method> kernelMethods() {
+        java.util.List<Method> methods = new java.util.ArrayList<>();
+        for (Method m : Kernels.class.getDeclaredMethods()) {
+            if (isKernel(m)) {
+                methods.add(m);
+            }
+        }
+        return methods;
     }
 
     private static boolean isKernel(Method m) {

@@ -2,7 +2,7 @@ package org.vecnn.tck;
 
 import org.vecnn.Backends;
 import org.vecnn.backend.loops.LoopsProvider;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 import org.vecnn.spi.Tolerances;
 
 /**
@@ -14,6 +14,14 @@ import org.vecnn.spi.Tolerances;
  *     @Override protected String backendName() { return "mine"; }
  * }
  * }</pre>
+ *
+ * <p>A backend under development needs no services file: override {@link #createBackend()} instead, e.g.
+ * {@code return Backend.of("mine", new MyKernels());}.
+ *
+ * <p>The TCK runs on the JUnit Platform: it needs maven-surefire-plugin (or failsafe) 2.22.0 or later, 3.x
+ * recommended. Maven 3.8's default Surefire, 2.12.4, does not run JUnit 5 tests and used to report
+ * "Tests run: 0 ... BUILD SUCCESS"; under it, {@link #testRequiresTheJUnitPlatform()} runs instead and fails
+ * the build with this advice.
  *
  * <p>It checks, against the loops reference backend: the four core operations on generated operands (a few
  * thousand per operation and dtype: random ranks, broadcasts, size-0 and size-1 dimensions, batches), the
@@ -28,10 +36,34 @@ public abstract class BackendTck implements CoreOpsContract, ExtendedOpsContract
     /** The name of the backend under test, as its provider gives it. */
     protected abstract String backendName();
 
-    /** The backend under test: by default the one {@link Backends#get(String)} finds by {@link #backendName()}. */
-    @Override
-    public Backend backend() {
+    private Backend backend;
+
+    /**
+     * Creates the backend under test, once per test instance: by default the one {@link Backends#get(String)}
+     * finds by {@link #backendName()}. Override it to test kernels without a services file.
+     */
+    protected Backend createBackend() {
         return Backends.get(backendName());
+    }
+
+    /** The backend under test, from {@link #createBackend()}. */
+    @Override
+    public final Backend backend() {
+        if (backend == null) {
+            backend = createBackend();
+        }
+        return backend;
+    }
+
+    /**
+     * Not a JUnit test: run only by test runners that predate the JUnit Platform (Surefire 2.12.4, Maven
+     * 3.8's default, calls public {@code test*} methods of plain classes), where it fails the build instead of
+     * letting it pass with no check run.
+     */
+    public void testRequiresTheJUnitPlatform() {
+        throw new AssertionError("The vecnn TCK (" + getClass().getName() + ") is a JUnit 5 suite and did not run: "
+                + "this build's test runner predates the JUnit Platform. Use maven-surefire-plugin 3.5.2 (at least "
+                + "2.22.0) and junit-jupiter; see the vecnn README, \"Writing a backend\".");
     }
 
     /** The loops reference backend. */

@@ -31,6 +31,21 @@ final class Compare {
         }
     }
 
+    /**
+     * {@link #within}, and where the expected value is an exact zero, the same zero: a sum of products starts
+     * from {@code +0.0} (NumPy, BLAS), so {@code [[-0.0]] @ [[1.0]]} is {@code +0.0}, never {@code -0.0}.
+     */
+    static void productWithin(String context, double[] actual, double[] expected, double[] bound) {
+        within(context, actual, expected, bound);
+        for (int i = 0; i < expected.length; i++) {
+            if (expected[i] == 0 && actual[i] == 0 && !sameValue(actual[i], expected[i])) {
+                throw new AssertionFailedError(context + ": element " + i + " is " + actual[i] + ", expected "
+                        + expected[i] + ": an exactly-zero sum of products starts from +0.0 and keeps its sign",
+                        expected[i], actual[i]);
+            }
+        }
+    }
+
     static boolean sameValue(double a, double b) {
         return Double.isNaN(a) ? Double.isNaN(b) : Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b);
     }

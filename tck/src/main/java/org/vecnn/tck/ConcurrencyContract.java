@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.vecnn.DType;
 import org.vecnn.Shape;
-import org.vecnn.spi.Op;
 
 /** One backend instance shared by eight threads gives every thread the right answers, and does not hang. */
 interface ConcurrencyContract extends TckContext {

@@ -3,7 +3,6 @@ package org.vecnn.tck;
 import org.junit.jupiter.api.Test;
 import org.vecnn.DType;
 import org.vecnn.Shape;
-import org.vecnn.spi.Op;
 import org.vecnn.spi.Tolerances;
 
 /**

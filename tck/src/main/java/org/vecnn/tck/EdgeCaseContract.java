@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Op;
 
 /**
  * The shapes where implementations go wrong, with the result shapes NumPy gives for them: rank-0 operands,

@@ -16,10 +16,10 @@ import org.vecnn.Shape;
 import org.vecnn.ShapeException;
 import org.vecnn.Tensor;
 import org.vecnn.TensorArgumentException;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 import org.vecnn.spi.Broadcast;
-import org.vecnn.spi.Op;
-import org.vecnn.spi.UnaryOp;
+import org.vecnn.spi.ProductPlan;
+import org.vecnn.UnaryOp;
 
 /**
  * Bad input gets an {@link IllegalArgumentException} subclass whose message names the operation and the
@@ -125,7 +125,7 @@ interface ErrorContract extends TckContext {
     default void tensorsOfAnotherBackendOrDTypeAreRefusedWithAWayOut() {
         Backend b = backend();
         Tensor mine = zeros(2, 2);
-        Tensor foreign = new ForeignBackend().zeros(Shape.of(2, 2), dtype());
+        Tensor foreign = ForeignBackend.create().zeros(Shape.of(2, 2), dtype());
         assertThatThrownBy(() -> b.add(mine, foreign))
                 .isInstanceOf(IncompatibleTensorsException.class).hasMessageStartingWith("add: ")
                 .hasMessageContaining("tck-foreign").hasMessageContaining(".to(backend)");
@@ -185,7 +185,7 @@ interface ErrorContract extends TckContext {
 
     private static Shape expectedShape(Op op, Shape a, Shape b) {
         switch (op) {
-            case MATMUL: return Broadcast.matmul("matmul", a, b).resultShape();
+            case MATMUL: return ProductPlan.matmul("matmul", a, b).resultShape();
             case DOT:
                 if (a.rank() == 0 || b.rank() == 0) {
                     return Broadcast.shape("dot", a, b);

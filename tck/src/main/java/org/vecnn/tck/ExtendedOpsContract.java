@@ -7,10 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.Op;
+import org.vecnn.Backend;
 import org.vecnn.spi.Tolerances;
-import org.vecnn.spi.UnaryOp;
+import org.vecnn.UnaryOp;
 
 /**
  * The operations beyond the core that a network needs, whether the backend runs them itself or through the
@@ -133,6 +132,84 @@ interface ExtendedOpsContract extends TckContext {
         backend().map(op, a, a);
         double[] inPlace = a.toDoubleArray();
         Compare.identical(context + " in place vs allocating", inPlace, got);
+    }
+
+    /**
+     * The dense layer's fused steps give what their sequence of plain operations gives on the reference:
+     * {@code denseForward} is {@code x·w + bias} then the activation (within the product's tolerance, the
+     * activation's own tolerance added), {@code activationBackward} is {@code derivative(z) * gradient}.
+     */
+    @Test
+    default void denseLayerStepsMatchTheirSequence() {
+        for (DType dtype : supportedDTypes()) {
+            Cases cases = new Cases(seedFor("dense/" + dtype));
+            for (int i = 0; i < extendedCases(); i++) {
+                int m = 1 + cases.nextInt(40);
+                int k = cases.nextInt(70);
+                int n = 1 + cases.nextInt(40);
+                double[] x = cases.values(m * k, dtype);
+                double[] w = cases.values(k * n, dtype);
+                double[] bias = cases.values(n, dtype);
+                for (UnaryOp activation : new UnaryOp[] {null, UnaryOp.RELU, UnaryOp.TANH}) {
+                    checkDenseForward(dtype, m, k, n, x, w, bias, activation);
+                }
+                double[] z = cases.values(m * n, dtype);
+                double[] g = cases.values(m * n, dtype);
+                for (UnaryOp derivative : new UnaryOp[] {UnaryOp.RELU_DERIVATIVE, UnaryOp.leakyReluDerivative(0.01)}) {
+                    Shape shape = Shape.of(m, n);
+                    Backend r = reference();
+                    double[] want = r.multiply(r.map(derivative, r.fromArray(z, shape, dtype)), r.fromArray(g, shape, dtype))
+                            .toDoubleArray();
+                    Backend b = backend();
+                    Tensor gradient = b.fromArray(g, shape, dtype);
+                    Tensor out = b.zeros(shape, dtype);
+                    b.activationBackward(derivative, b.fromArray(z, shape, dtype), gradient, out);
+                    String context = "activationBackward " + derivative + " " + dtype + " " + shape;
+                    Compare.identical(context, out.toDoubleArray(), want);
+                    b.activationBackward(derivative, b.fromArray(z, shape, dtype), gradient, gradient);
+                    Compare.identical(context + " in place", gradient.toDoubleArray(), want);
+                }
+            }
+        }
+    }
+
+    private void checkDenseForward(DType dtype, int m, int k, int n, double[] x, double[] w, double[] bias,
+            UnaryOp activation) {
+        Backend r = reference();
+        Shape xs = Shape.of(m, k);
+        Shape ws = Shape.of(k, n);
+        Tensor zRef = r.add(r.matmul(r.fromArray(x, xs, dtype), r.fromArray(w, ws, dtype)), r.fromArray(bias, Shape.of(n), dtype));
+        double[] zWant = zRef.toDoubleArray();
+        double[] bound = bounds(dtype, x, w, bias, m, k, n);
+        Backend b = backend();
+        Tensor z = b.zeros(Shape.of(m, n), dtype);
+        Tensor a = b.zeros(Shape.of(m, n), dtype);
+        b.denseForward(b.fromArray(x, xs, dtype), b.fromArray(w, ws, dtype), b.fromArray(bias, Shape.of(n), dtype),
+                activation, z, a);
+        String context = "denseForward " + activation + " " + dtype + " " + xs + "·" + ws;
+        Compare.within(context + " z", z.toDoubleArray(), zWant, bound);
+        if (activation != null) {
+            double[] aWant = r.map(activation, zRef).toDoubleArray();
+            double[] aBound = new double[aWant.length];
+            for (int j = 0; j < aBound.length; j++) {
+                aBound[j] = bound[j] + Tolerances.function(dtype, aWant[j]);
+            }
+            Compare.within(context + " a", a.toDoubleArray(), aWant, aBound);
+        }
+    }
+
+    private static double[] bounds(DType dtype, double[] x, double[] w, double[] bias, int m, int k, int n) {
+        double[] bound = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double abs = Math.abs(bias[j]);
+                for (int p = 0; p < k; p++) {
+                    abs += Math.abs(x[i * k + p] * w[p * n + j]);
+                }
+                bound[i * n + j] = Tolerances.sumOfTerms(dtype, k + 1, abs);
+            }
+        }
+        return bound;
     }
 
     @Test

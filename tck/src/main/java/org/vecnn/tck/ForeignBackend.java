@@ -1,33 +1,34 @@
 package org.vecnn.tck;
 
-import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.MatmulLayout;
+import org.vecnn.Backend;
+import org.vecnn.spi.BroadcastPlan;
+import org.vecnn.spi.Kernels;
+import org.vecnn.spi.ProductPlan;
+import org.vecnn.spi.Storage;
 
 /** A second backend whose tensors the backend under test must refuse; its kernels are never reached. */
-final class ForeignBackend extends Backend {
-    @Override
-    public String name() {
-        return "tck-foreign";
+final class ForeignBackend extends Kernels {
+    static Backend create() {
+        return Backend.of("tck-foreign", new ForeignBackend());
     }
 
     @Override
-    protected void matmulKernel(Tensor a, Tensor b, Tensor out, MatmulLayout layout) {
+    public void matmul(ProductPlan plan, Storage a, Storage b, Storage out) {
         throw new AssertionError("a foreign tensor reached a kernel");
     }
 
     @Override
-    protected void dotKernel(Tensor a, Tensor b, Tensor out) {
+    public void dot(ProductPlan plan, Storage a, Storage b, Storage out) {
         throw new AssertionError("a foreign tensor reached a kernel");
     }
 
     @Override
-    protected void addKernel(Tensor a, Tensor b, Tensor out) {
+    public void add(BroadcastPlan plan, Storage a, Storage b, Storage out) {
         throw new AssertionError("a foreign tensor reached a kernel");
     }
 
     @Override
-    protected void multiplyKernel(Tensor a, Tensor b, Tensor out) {
+    public void multiply(BroadcastPlan plan, Storage a, Storage b, Storage out) {
         throw new AssertionError("a foreign tensor reached a kernel");
     }
 }

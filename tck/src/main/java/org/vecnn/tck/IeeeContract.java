@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.UnaryOp;
+import org.vecnn.Backend;
+import org.vecnn.UnaryOp;
 
 /**
  * IEEE 754 as the JVM does it: NaN and infinities propagate, {@code -0.0} is kept, subnormals are neither
@@ -139,6 +139,51 @@ interface IeeeContract extends TckContext {
             Compare.identical("-(+0) " + dtype, b.map(UnaryOp.NEGATE, b.zeros(Shape.of(1), dtype)).toDoubleArray(), new double[] {-0.0});
             Compare.identical("sqrt(-0) " + dtype, b.map(UnaryOp.SQRT, negZero).toDoubleArray(), new double[] {-0.0, -0.0});
             Compare.identical("scale(-0, 2) " + dtype, b.scale(negZero, 2.0).toDoubleArray(), new double[] {-0.0, -0.0});
+        }
+    }
+
+    /**
+     * A sum of products starts from {@code +0.0}, as NumPy's BLAS does: a product whose every term is
+     * {@code -0.0} is {@code +0.0}, in every product form and for every size (a blocked kernel that seeds its
+     * accumulator with the first term gets {@code -0.0} and fails here).
+     */
+    @Test
+    default void exactlyZeroProductsArePositiveZero() {
+        for (DType dtype : supportedDTypes()) {
+            Backend b = backend();
+            for (int n : new int[] {1, 2, 7, 33}) {
+                double[] negZeros = new double[n * n];
+                java.util.Arrays.fill(negZeros, -0.0);
+                double[] ones = new double[n * n];
+                java.util.Arrays.fill(ones, 1.0);
+                Tensor z = b.fromArray(negZeros, Shape.of(n, n), dtype);
+                Tensor o = b.fromArray(ones, Shape.of(n, n), dtype);
+                double[] want = new double[n * n];
+                String context = "(-0.0) x 1 products of size " + n + " " + dtype;
+                Compare.identical(context + " matmul", b.matmul(z, o).toDoubleArray(), want);
+                Compare.identical(context + " matmulTransposeA", b.matmulTransposeA(z, o).toDoubleArray(), want);
+                Compare.identical(context + " matmulTransposeB", b.matmulTransposeB(o, z).toDoubleArray(), want);
+                Compare.identical(context + " dot", b.dot(z, b.ones(Shape.of(n), dtype)).toDoubleArray(), new double[n]);
+            }
+        }
+    }
+
+    /**
+     * {@code axpy(0.0, x, y)} still adds {@code 0 * x}: NaN and infinities of {@code x} reach {@code y}
+     * ({@code 0 * NaN} and {@code 0 * Inf} are NaN). BLAS implementations that return early for
+     * {@code alpha == 0} fail here.
+     */
+    @Test
+    default void axpyWithZeroAlphaPropagatesNaN() {
+        for (DType dtype : supportedDTypes()) {
+            Backend b = backend();
+            double nan = Double.NaN;
+            double inf = Double.POSITIVE_INFINITY;
+            Tensor x = b.fromArray(new double[] {nan, inf, -inf, 1.0, -0.0}, Shape.of(5), dtype);
+            Tensor y = b.fromArray(new double[] {1.0, 2.0, 3.0, -0.0, -0.0}, Shape.of(5), dtype);
+            b.axpy(0.0, x, y);
+            Compare.identical("axpy(0, [nan, inf, -inf, 1, -0], y) " + dtype, y.toDoubleArray(),
+                    new double[] {nan, nan, nan, 0.0, -0.0});
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.vecnn.DType;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /** What every group of the contract needs: the backend under test, the reference, and the run's parameters. */
 interface TckContext {

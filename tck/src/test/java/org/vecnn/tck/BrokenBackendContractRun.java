@@ -1,6 +1,6 @@
 package org.vecnn.tck;
 
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * The TCK run against a backend with a classic bug: products with a zero factor skipped, so {@code 0 * Inf}
@@ -14,7 +14,7 @@ class BrokenBackendContractRun extends BackendTck {
     }
 
     @Override
-    public Backend backend() {
+    protected Backend createBackend() {
         return BROKEN;
     }
 
@@ -23,15 +23,10 @@ class BrokenBackendContractRun extends BackendTck {
         return 100;
     }
 
-    private static final Backend BROKEN = new MinimalBackend() {
-        @Override
-        public String name() {
-            return "broken";
-        }
-
+    private static final Backend BROKEN = Backend.of("broken", new MinimalBackend() {
         @Override
         float product(float x, float y) {
             return x == 0.0f || y == 0.0f ? 0.0f : x * y;
         }
-    };
+    });
 }

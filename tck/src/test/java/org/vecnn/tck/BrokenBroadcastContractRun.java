@@ -1,10 +1,13 @@
 package org.vecnn.tck;
 
-import static org.vecnn.spi.HeapTensor.doubles;
+import static org.vecnn.spi.HeapStorage.doubles;
 
+import org.vecnn.Backend;
 import org.vecnn.DType;
-import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.spi.BroadcastPlan;
+import org.vecnn.spi.Storage;
+
+
 
 /**
  * The TCK run against a backend whose float64 add broadcasts by wrapping the flat index ({@code i % size}),
@@ -17,20 +20,15 @@ class BrokenBroadcastContractRun extends BackendTck {
     }
 
     @Override
-    public Backend backend() {
+    protected Backend createBackend() {
         return BROKEN;
     }
 
-    private static final Backend BROKEN = new MinimalBackend() {
+    private static final Backend BROKEN = Backend.of("broken-broadcast", new MinimalBackend() {
         @Override
-        public String name() {
-            return "broken-broadcast";
-        }
-
-        @Override
-        protected void addKernel(Tensor a, Tensor b, Tensor out) {
+        public void add(BroadcastPlan p, Storage a, Storage b, Storage out) {
             if (out.dtype() != DType.FLOAT64) {
-                super.addKernel(a, b, out);
+                super.add(p, a, b, out);
                 return;
             }
             double[] x = doubles(a);
@@ -40,5 +38,5 @@ class BrokenBroadcastContractRun extends BackendTck {
                 c[i] = x[i % x.length] + y[i % y.length];
             }
         }
-    };
+    });
 }

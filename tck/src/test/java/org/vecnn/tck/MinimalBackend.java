@@ -1,40 +1,37 @@
 package org.vecnn.tck;
 
-import static org.vecnn.spi.HeapTensor.doubles;
-import static org.vecnn.spi.HeapTensor.floats;
+import static org.vecnn.spi.HeapStorage.doubles;
+import static org.vecnn.spi.HeapStorage.floats;
 
 import org.vecnn.DType;
-import org.vecnn.Shape;
-import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.Broadcast;
-import org.vecnn.spi.MatmulLayout;
+import org.vecnn.spi.BroadcastPlan;
+import org.vecnn.spi.Kernels;
+import org.vecnn.spi.ProductPlan;
+import org.vecnn.spi.Storage;
 
 /**
  * The smallest backend there can be: the four core kernels and nothing else, written the way a newcomer
- * would (i-k-j matmul, stride-walking broadcast), on the SPI's default heap storage. It proves that the
- * TCK can be met with four methods and a services file.
+ * would (the plans' index helpers, one loop nest per kernel), on the SPI's default heap storage. It proves
+ * that the TCK can be met with four methods.
  */
-class MinimalBackend extends Backend {
+class MinimalBackend extends Kernels {
     @Override
-    public String name() {
-        return "minimal";
-    }
-
-    @Override
-    protected void matmulKernel(Tensor a, Tensor b, Tensor out, MatmulLayout l) {
-        for (int batch = 0; batch < l.batchCount(); batch++) {
-            for (int i = 0; i < l.m(); i++) {
-                for (int p = 0; p < l.k(); p++) {
-                    int ai = l.aOffset(batch) + i * l.k() + p;
-                    for (int j = 0; j < l.n(); j++) {
-                        int bi = l.bOffset(batch) + p * l.n() + j;
-                        int ci = l.outOffset(batch) + i * l.n() + j;
-                        if (out.dtype() == DType.FLOAT32) {
-                            floats(out)[ci] = (p == 0 ? 0.0f : floats(out)[ci]) + product(floats(a)[ai], floats(b)[bi]);
-                        } else {
-                            doubles(out)[ci] = (p == 0 ? 0.0 : doubles(out)[ci]) + doubles(a)[ai] * doubles(b)[bi];
+    public void matmul(ProductPlan p, Storage a, Storage b, Storage out) {
+        for (int t = 0; t < p.batchCount(); t++) {
+            for (int i = 0; i < p.m(); i++) {
+                for (int j = 0; j < p.n(); j++) {
+                    if (out.dtype() == DType.FLOAT32) {
+                        float sum = 0.0f;
+                        for (int k = 0; k < p.k(); k++) {
+                            sum += product(floats(a)[p.a(t, i, k)], floats(b)[p.b(t, k, j)]);
                         }
+                        floats(out)[p.out(t, i, j)] = sum;
+                    } else {
+                        double sum = 0.0;
+                        for (int k = 0; k < p.k(); k++) {
+                            sum += doubles(a)[p.a(t, i, k)] * doubles(b)[p.b(t, k, j)];
+                        }
+                        doubles(out)[p.out(t, i, j)] = sum;
                     }
                 }
             }
@@ -47,56 +44,35 @@ class MinimalBackend extends Backend {
     }
 
     @Override
-    protected void dotKernel(Tensor a, Tensor b, Tensor out) {
-        int k = b.size();
-        for (int row = 0; row < out.size(); row++) {
-            double sum = 0.0;
-            for (int p = 0; p < k; p++) {
-                sum += out.dtype() == DType.FLOAT32
-                        ? floats(a)[row * k + p] * floats(b)[p]
-                        : doubles(a)[row * k + p] * doubles(b)[p];
-            }
-            if (out.dtype() == DType.FLOAT32) {
-                floats(out)[row] = (float) sum;
-            } else {
-                doubles(out)[row] = sum;
-            }
-        }
+    public void dot(ProductPlan p, Storage a, Storage b, Storage out) {
+        matmul(p, a, b, out);
     }
 
     @Override
-    protected void addKernel(Tensor a, Tensor b, Tensor out) {
-        elementwise(a, b, out, true);
+    public void add(BroadcastPlan p, Storage a, Storage b, Storage out) {
+        elementwise(p, a, b, out, true);
     }
 
     @Override
-    protected void multiplyKernel(Tensor a, Tensor b, Tensor out) {
-        elementwise(a, b, out, false);
+    public void multiply(BroadcastPlan p, Storage a, Storage b, Storage out) {
+        elementwise(p, a, b, out, false);
     }
 
-    private static void elementwise(Tensor a, Tensor b, Tensor out, boolean add) {
-        Shape shape = out.shape();
-        int[] sa = Broadcast.strides(a.shape(), shape);
-        int[] sb = Broadcast.strides(b.shape(), shape);
-        int[] index = new int[shape.rank()];
-        for (int i = 0; i < shape.size(); i++) {
-            int ia = 0;
-            int ib = 0;
-            for (int axis = 0; axis < index.length; axis++) {
-                ia += index[axis] * sa[axis];
-                ib += index[axis] * sb[axis];
-            }
-            if (out.dtype() == DType.FLOAT32) {
-                float x = floats(a)[ia];
-                float y = floats(b)[ib];
-                floats(out)[i] = add ? x + y : x * y;
-            } else {
-                double x = doubles(a)[ia];
-                double y = doubles(b)[ib];
-                doubles(out)[i] = add ? x + y : x * y;
-            }
-            for (int axis = index.length - 1; axis >= 0 && ++index[axis] == shape.dim(axis); axis--) {
-                index[axis] = 0;
+    private static void elementwise(BroadcastPlan p, Storage a, Storage b, Storage out, boolean add) {
+        for (int row = 0; row < p.rows(); row++) {
+            for (int c = 0; c < p.columns(); c++) {
+                int ia = p.aRowStart(row) + c * p.aColumnStep();
+                int ib = p.bRowStart(row) + c * p.bColumnStep();
+                int io = row * p.columns() + c;
+                if (out.dtype() == DType.FLOAT32) {
+                    float x = floats(a)[ia];
+                    float y = floats(b)[ib];
+                    floats(out)[io] = add ? x + y : x * y;
+                } else {
+                    double x = doubles(a)[ia];
+                    double y = doubles(b)[ib];
+                    doubles(out)[io] = add ? x + y : x * y;
+                }
             }
         }
     }

@@ -1,7 +1,7 @@
 package org.vecnn.tck;
 
 import org.vecnn.spi.Availability;
-import org.vecnn.spi.Backend;
+import org.vecnn.spi.Kernels;
 import org.vecnn.spi.BackendProvider;
 
 /** Registers {@link MinimalBackend} under the name {@code minimal}, as a third-party jar would. */
@@ -22,7 +22,7 @@ public class MinimalProvider implements BackendProvider {
     }
 
     @Override
-    public Backend create() {
+    public Kernels create() {
         return new MinimalBackend();
     }
 }
