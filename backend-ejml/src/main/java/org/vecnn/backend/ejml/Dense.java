@@ -1,19 +1,22 @@
 package org.vecnn.backend.ejml;
 
-import org.vecnn.Tensor;
-import org.vecnn.spi.Op;
-import org.vecnn.spi.UnaryOp;
+import org.vecnn.UnaryOp;
+import org.vecnn.spi.BinaryOp;
+import org.vecnn.spi.BroadcastPlan;
+import org.vecnn.spi.Storage;
+
 
 /**
  * The kernels of one dtype over row-major arrays: EJML's where it has them ({@code FDRM} for float32,
  * {@code DDRM} for float64), plain loops over the arrays otherwise. Matrices are given as (array, offset,
- * rows, columns); arguments are validated by the SPI.
+ * rows, columns); arguments are validated by vecnn's front end. The float64
+ * implementation is generated at build time from the float32 one.
  *
  * @param <A> {@code float[]} or {@code double[]}
  */
 interface Dense<A> {
     /** The tensor's live storage. */
-    A data(Tensor t);
+    A data(Storage s);
 
     /** {@code c[cOff..] = a[aOff..] (m x k) · b[bOff..] (k x n)}. */
     void mult(A a, int aOff, int m, int k, A b, int bOff, int n, A c, int cOff, boolean parallel);
@@ -25,19 +28,16 @@ interface Dense<A> {
     void multTransB(A a, int m, int k, A b, int n, A c, boolean parallel);
 
     /** {@code c = a op b} elementwise over {@code size} elements of equal shape. */
-    void elementwise(Op op, A a, A b, A c, int size);
+    void elementwise(BinaryOp op, A a, A b, A c, int size);
 
     /** {@code c = a op b[0]}. */
-    void withScalarRight(Op op, A a, A b, A c, int size);
+    void withScalarRight(BinaryOp op, A a, A b, A c, int size);
 
     /** {@code c = a[0] op b}. */
-    void withScalarLeft(Op op, A a, A b, A c, int size);
+    void withScalarLeft(BinaryOp op, A a, A b, A c, int size);
 
-    /**
-     * {@code c = a op b} broadcast row by row: row {@code r} of {@code c} (length {@code rowLength}) combines
-     * {@code a} from {@code aStarts[r]} with step {@code aStride} and {@code b} likewise.
-     */
-    void rows(Op op, A a, int[] aStarts, int aStride, A b, int[] bStarts, int bStride, A c, int rowLength);
+    /** {@code c = a op b} broadcast as {@code plan} says, row by row. */
+    void rows(BinaryOp op, A a, A b, A c, BroadcastPlan plan);
 
     /** {@code c = alpha · a}. */
     void scale(A a, double alpha, A c, int size);
@@ -56,4 +56,7 @@ interface Dense<A> {
 
     /** {@code out (cols x rows) = aᵀ}. */
     void transpose(A a, int rows, int cols, A out);
+
+    /** {@code c[i] += +0.0} for {@code size} elements: turns {@code -0.0} into {@code +0.0}, nothing else. */
+    void positiveZero(A c, int size);
 }

@@ -3,17 +3,18 @@ package org.vecnn.backend.ejml;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.ejml.dense.row.CommonOps_MT_FDRM;
-import org.vecnn.Tensor;
-import org.vecnn.spi.HeapTensor;
-import org.vecnn.spi.Op;
-import org.vecnn.spi.UnaryOp;
+import org.vecnn.UnaryOp;
+import org.vecnn.spi.BinaryOp;
+import org.vecnn.spi.BroadcastPlan;
+import org.vecnn.spi.HeapStorage;
+import org.vecnn.spi.Storage;
 
-/** float32 on EJML's FDRM kernels. */
+/** float32 on EJML's FDRM kernels. The build generates Dense64, float64 on DDRM, from this source. */
 final class Dense32 implements Dense<float[]> {
 
     @Override
-    public float[] data(Tensor t) {
-        return HeapTensor.floats(t);
+    public float[] data(Storage s) {
+        return HeapStorage.floats(s);
     }
 
     /** The matrix at {@code offset}: wrapped in place at offset 0, copied otherwise (EJML has no offsets). */
@@ -60,60 +61,59 @@ final class Dense32 implements Dense<float[]> {
     }
 
     @Override
-    public void elementwise(Op op, float[] a, float[] b, float[] c, int size) {
+    public void elementwise(BinaryOp op, float[] a, float[] b, float[] c, int size) {
         FMatrixRMaj x = FMatrixRMaj.wrap(1, size, a);
         FMatrixRMaj y = FMatrixRMaj.wrap(1, size, b);
         FMatrixRMaj z = FMatrixRMaj.wrap(1, size, c);
         switch (op) {
-            case ADD: CommonOps_FDRM.add(x, y, z); break;
-            case SUBTRACT: CommonOps_FDRM.subtract(x, y, z); break;
-            case MULTIPLY: CommonOps_FDRM.elementMult(x, y, z); break;
-            case DIVIDE: CommonOps_FDRM.elementDiv(x, y, z); break;
-            default: throw new IllegalArgumentException(op.toString());
+            case ADD -> CommonOps_FDRM.add(x, y, z);
+            case SUBTRACT -> CommonOps_FDRM.subtract(x, y, z);
+            case MULTIPLY -> CommonOps_FDRM.elementMult(x, y, z);
+            case DIVIDE -> CommonOps_FDRM.elementDiv(x, y, z);
         }
     }
 
     @Override
-    public void withScalarRight(Op op, float[] a, float[] b, float[] c, int size) {
+    public void withScalarRight(BinaryOp op, float[] a, float[] b, float[] c, int size) {
         FMatrixRMaj x = FMatrixRMaj.wrap(1, size, a);
         FMatrixRMaj z = FMatrixRMaj.wrap(1, size, c);
         float v = b[0];
         switch (op) {
-            case ADD: CommonOps_FDRM.add(x, v, z); break;
-            case SUBTRACT: CommonOps_FDRM.subtract(x, v, z); break;
-            case MULTIPLY: CommonOps_FDRM.scale(v, x, z); break;
-            case DIVIDE: CommonOps_FDRM.divide(x, v, z); break;
-            default: throw new IllegalArgumentException(op.toString());
+            case ADD -> CommonOps_FDRM.add(x, v, z);
+            case SUBTRACT -> CommonOps_FDRM.subtract(x, v, z);
+            case MULTIPLY -> CommonOps_FDRM.scale(v, x, z);
+            case DIVIDE -> CommonOps_FDRM.divide(x, v, z);
         }
     }
 
     @Override
-    public void withScalarLeft(Op op, float[] a, float[] b, float[] c, int size) {
+    public void withScalarLeft(BinaryOp op, float[] a, float[] b, float[] c, int size) {
         FMatrixRMaj y = FMatrixRMaj.wrap(1, size, b);
         FMatrixRMaj z = FMatrixRMaj.wrap(1, size, c);
         float v = a[0];
         switch (op) {
-            case ADD: CommonOps_FDRM.add(y, v, z); break;
-            case SUBTRACT: CommonOps_FDRM.subtract(v, y, z); break;
-            case MULTIPLY: CommonOps_FDRM.scale(v, y, z); break;
-            case DIVIDE: CommonOps_FDRM.divide(v, y, z); break;
-            default: throw new IllegalArgumentException(op.toString());
+            case ADD -> CommonOps_FDRM.add(y, v, z);
+            case SUBTRACT -> CommonOps_FDRM.subtract(v, y, z);
+            case MULTIPLY -> CommonOps_FDRM.scale(v, y, z);
+            case DIVIDE -> CommonOps_FDRM.divide(v, y, z);
         }
     }
 
     @Override
-    public void rows(Op op, float[] a, int[] aStarts, int aStride, float[] b, int[] bStarts, int bStride, float[] c, int rowLength) {
-        for (int row = 0, ci = 0; row < aStarts.length; row++) {
-            int ai = aStarts[row];
-            int bi = bStarts[row];
-            for (int j = 0; j < rowLength; j++, ci++, ai += aStride, bi += bStride) {
-                switch (op) {
-                    case ADD: c[ci] = a[ai] + b[bi]; break;
-                    case SUBTRACT: c[ci] = a[ai] - b[bi]; break;
-                    case MULTIPLY: c[ci] = a[ai] * b[bi]; break;
-                    case DIVIDE: c[ci] = a[ai] / b[bi]; break;
-                    default: throw new IllegalArgumentException(op.toString());
-                }
+    public void rows(BinaryOp op, float[] a, float[] b, float[] c, BroadcastPlan plan) {
+        int columns = plan.columns();
+        int aStep = plan.aColumnStep();
+        int bStep = plan.bColumnStep();
+        for (int row = 0, ci = 0; row < plan.rows(); row++) {
+            int ai = plan.aRowStart(row);
+            int bi = plan.bRowStart(row);
+            for (int j = 0; j < columns; j++, ci++, ai += aStep, bi += bStep) {
+                c[ci] = switch (op) {
+                    case ADD -> a[ai] + b[bi];
+                    case SUBTRACT -> a[ai] - b[bi];
+                    case MULTIPLY -> a[ai] * b[bi];
+                    case DIVIDE -> a[ai] / b[bi];
+                };
             }
         }
     }
@@ -148,5 +148,12 @@ final class Dense32 implements Dense<float[]> {
     @Override
     public void transpose(float[] a, int rows, int cols, float[] out) {
         CommonOps_FDRM.transpose(FMatrixRMaj.wrap(rows, cols, a), FMatrixRMaj.wrap(cols, rows, out));
+    }
+
+    @Override
+    public void positiveZero(float[] c, int size) {
+        for (int i = 0; i < size; i++) {
+            c[i] += 0.0f;
+        }
     }
 }

@@ -1,7 +1,7 @@
 package org.vecnn.backend.ejml;
 
 import org.vecnn.spi.Availability;
-import org.vecnn.spi.Backend;
+import org.vecnn.spi.Kernels;
 import org.vecnn.spi.BackendProvider;
 
 /**
@@ -36,7 +36,7 @@ public final class EjmlProvider implements BackendProvider {
     }
 
     @Override
-    public Backend create() {
+    public Kernels create() {
         return new EjmlBackend(Threading.fromSystemProperties());
     }
 }

@@ -9,18 +9,17 @@ import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.Op;
+import org.vecnn.Backend;
 
 /** EJML-specific paths; the full contract runs in it-tests (EjmlTckIT). */
 class EjmlBackendTest {
-    private final Backend single = new EjmlBackend(new Threading(Long.MAX_VALUE));
-    private final Backend threaded = new EjmlBackend(new Threading(0));
+    private final Backend single = Backend.of("ejml-single", new EjmlBackend(new Threading(Long.MAX_VALUE)));
+    private final Backend threaded = Backend.of("ejml-threaded", new EjmlBackend(new Threading(0)));
 
     @Test
     void isTheDefaultOverLoops() {
         assertThat(Backends.get().name()).isEqualTo("ejml");
-        assertThat(Backends.get("ejml").capabilities().accelerated()).contains(Op.MATMUL, Op.MATMUL_TRANSPOSE_A, Op.SUM);
+        assertThat(Backends.get("ejml").capabilities().accelerated()).contains("matmul", "product", "reduce");
     }
 
     @Test
@@ -68,6 +67,14 @@ class EjmlBackendTest {
         assertThat(m.subtract(single.fromArray(new float[] {1, 2}, 2, 1)).toFloatArray()).containsExactly(0, 1, 2, 2, 3, 4);
         assertThat(single.scalar(12, DType.FLOAT32).divide(m).toFloatArray()).containsExactly(12, 6, 4, 3, 2.4f, 2);
         assertThat(m.multiply(single.scalar(-1, DType.FLOAT32)).toFloatArray()).containsExactly(-1, -2, -3, -4, -5, -6);
+    }
+
+    @Test
+    void exactlyZeroProductsArePositiveZeroThoughEjmlSeedsSumsWithTheFirstTerm() {
+        Tensor negativeZero = single.fromArray(new float[] {-0.0f}, 1, 1);
+        Tensor one = single.fromArray(new float[] {1f}, 1, 1);
+        assertThat(Float.floatToRawIntBits(negativeZero.matmul(one).getFloat(0, 0))).isZero();
+        assertThat(Float.floatToRawIntBits(single.matmulTransposeA(negativeZero, one).getFloat(0, 0))).isZero();
     }
 
     @Test
