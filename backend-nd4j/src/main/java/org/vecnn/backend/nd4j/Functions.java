@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.SigmoidDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.TanhDerivative;
 import org.nd4j.linalg.factory.Nd4j;
-import org.vecnn.spi.UnaryOp;
+import org.vecnn.UnaryOp;
 
 /**
  * The {@link UnaryOp}s ND4J computes as {@link UnaryOp#apply} defines them; the others are left to the caller.

@@ -1,116 +1,74 @@
 package org.vecnn.backend.nd4j;
 
-import static org.vecnn.backend.nd4j.Nd4jTensor.of;
+import static org.vecnn.backend.nd4j.Nd4jStorage.of;
 
-import java.util.EnumSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vecnn.DType;
-import org.vecnn.Shape;
-import org.vecnn.Tensor;
+import org.vecnn.UnaryOp;
 import org.vecnn.spi.AxisLayout;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.Capabilities;
-import org.vecnn.spi.MatmulLayout;
-import org.vecnn.spi.Op;
-import org.vecnn.spi.UnaryOp;
+import org.vecnn.spi.BinaryOp;
+import org.vecnn.spi.BroadcastPlan;
+import org.vecnn.spi.Kernels;
+import org.vecnn.spi.ProductPlan;
+import org.vecnn.spi.ReduceOp;
+import org.vecnn.spi.Storage;
 
 /**
- * The {@code nd4j} backend: tensors are off-heap ND4J arrays ({@link Nd4jTensor}); products run on OpenBLAS
+ * The {@code nd4j} backend: tensors are off-heap ND4J arrays ({@link Nd4jStorage}); products run on OpenBLAS
  * through ND4J's gemm, elementwise operations on ND4J's ops where their results are NumPy's bit for bit
  * ({@link Elementwise}, {@link Functions}). Kernels use no ND4J workspace and allocate nothing native but
  * views, so many threads can share the backend.
  */
-final class Nd4jBackend extends Backend {
-    private static final EnumSet<Op> ACCELERATED = EnumSet.of(Op.MATMUL, Op.DOT, Op.ADD, Op.MULTIPLY,
-            Op.SUBTRACT, Op.DIVIDE, Op.SCALE, Op.AXPY, Op.MAP, Op.SUM, Op.TRANSPOSE,
-            Op.MATMUL_TRANSPOSE_A, Op.MATMUL_TRANSPOSE_B, Op.COPY, Op.FILL);
-
+final class Nd4jBackend extends Kernels {
     private final Nd4jThreads threads;
     private final OffHeapBudget budget;
-    private final Capabilities capabilities;
 
     Nd4jBackend(Nd4jThreads threads, OffHeapBudget budget) {
         this.threads = threads;
         this.budget = budget;
-        this.capabilities = Capabilities.of("CPU (off-heap ND4J arrays, OpenBLAS, " + threads.maxThreads() + " threads)",
-                EnumSet.allOf(DType.class), ACCELERATED);
     }
 
     @Override
-    public String name() {
-        return Nd4jProvider.NAME;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return capabilities;
+    public String device() {
+        return "CPU (off-heap ND4J arrays, OpenBLAS, " + threads.maxThreads() + " threads)";
     }
 
     // ---------------------------------------------------------------- storage
 
     @Override
-    protected Tensor allocate(Shape shape, DType dtype) {
-        budget.allocated((long) shape.size() * (dtype == DType.FLOAT32 ? Float.BYTES : Double.BYTES));
-        return new Nd4jTensor(this, shape, dtype);
-    }
-
-    @Override
-    protected void writeFloat32(float[] src, Tensor dst) {
-        if (src.length > 0) {
-            of(dst).flat().data().setData(src);
-        }
-    }
-
-    @Override
-    protected void writeFloat64(double[] src, Tensor dst) {
-        if (src.length > 0) {
-            of(dst).flat().data().setData(src);
-        }
-    }
-
-    @Override
-    protected float[] readFloat32(Tensor src) {
-        return src.size() == 0 ? new float[0] : of(src).flat().data().asFloat();
-    }
-
-    @Override
-    protected double[] readFloat64(Tensor src) {
-        return src.size() == 0 ? new double[0] : of(src).flat().data().asDouble();
-    }
-
-    @Override
-    protected double readElement(Tensor src, int flatIndex) {
-        return of(src).flat().getDouble(flatIndex);
+    public Storage allocate(int size, DType dtype) {
+        budget.allocated((long) size * dtype.byteSize());
+        return new Nd4jStorage(dtype, size, budget);
     }
 
     // ---------------------------------------------------------------- products
 
     @Override
-    protected void matmulKernel(Tensor a, Tensor b, Tensor out, MatmulLayout layout) {
-        int m = layout.m();
-        int k = layout.k();
-        int n = layout.n();
+    public void matmul(ProductPlan plan, Storage a, Storage b, Storage out) {
+        int m = plan.m();
+        int k = plan.k();
+        int n = plan.n();
         threads.applyFor(m, k, n);
-        Nd4jTensor ta = of(a);
-        Nd4jTensor tb = of(b);
-        Nd4jTensor tc = of(out);
-        if (layout.batchCount() == 1) {
-            gemm(ta.matrix(m, k), tb.matrix(k, n), tc.matrix(m, n), false, false);
+        Nd4jStorage sa = of(a);
+        Nd4jStorage sb = of(b);
+        Nd4jStorage sc = of(out);
+        if (plan.batchCount() == 1) {
+            gemm(sa.matrix(m, k), sb.matrix(k, n), sc.matrix(m, n), false, false);
             return;
         }
-        for (int batch = 0; batch < layout.batchCount(); batch++) {
-            gemm(ta.matrixAt(layout.aOffset(batch), m, k), tb.matrixAt(layout.bOffset(batch), k, n),
-                    tc.matrixAt(layout.outOffset(batch), m, n), false, false);
+        for (int t = 0; t < plan.batchCount(); t++) {
+            gemm(sa.matrixAt(plan.aOffset(t), m, k), sb.matrixAt(plan.bOffset(t), k, n),
+                    sc.matrixAt(plan.outOffset(t), m, n), false, false);
         }
     }
 
     @Override
-    protected void dotKernel(Tensor a, Tensor b, Tensor out) {
-        int k = b.size();
-        int rows = out.size();
+    public void dot(ProductPlan plan, Storage a, Storage b, Storage out) {
+        int k = plan.k();
+        int rows = plan.m();
         if (rows == 1) {
             // BLAS dot: one native call, no op context.
             double value = Nd4j.getBlasWrapper().level1().dot(k, 1.0, of(a).flat(), of(b).flat());
@@ -122,21 +80,18 @@ final class Nd4jBackend extends Backend {
     }
 
     @Override
-    protected void matmulTransposeAKernel(Tensor a, Tensor b, Tensor out) {
-        int k = a.shape().dim(0);
-        int m = a.shape().dim(1);
-        int n = b.shape().dim(1);
+    public void product(ProductPlan plan, Storage a, Storage b, Storage out) {
+        if (plan.batchCount() != 1 || plan.ldc() != plan.n()) {
+            super.product(plan, a, b, out);
+            return;
+        }
+        int m = plan.m();
+        int k = plan.k();
+        int n = plan.n();
         threads.applyFor(m, k, n);
-        gemm(of(a).matrix(k, m), of(b).matrix(k, n), of(out).matrix(m, n), true, false);
-    }
-
-    @Override
-    protected void matmulTransposeBKernel(Tensor a, Tensor b, Tensor out) {
-        int m = a.shape().dim(0);
-        int k = a.shape().dim(1);
-        int n = b.shape().dim(0);
-        threads.applyFor(m, k, n);
-        gemm(of(a).matrix(m, k), of(b).matrix(n, k), of(out).matrix(m, n), false, true);
+        INDArray left = plan.transposeA() ? of(a).matrix(k, m) : of(a).matrix(m, k);
+        INDArray right = plan.transposeB() ? of(b).matrix(n, k) : of(b).matrix(k, n);
+        gemm(left, right, of(out).matrix(m, n), plan.transposeA(), plan.transposeB());
     }
 
     private static void gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB) {
@@ -146,69 +101,69 @@ final class Nd4jBackend extends Backend {
     // ---------------------------------------------------------------- elementwise
 
     @Override
-    protected void addKernel(Tensor a, Tensor b, Tensor out) {
-        Elementwise.binary(Op.ADD, a, b, out);
+    public void add(BroadcastPlan plan, Storage a, Storage b, Storage out) {
+        Elementwise.binary(BinaryOp.ADD, plan, a, b, out);
     }
 
     @Override
-    protected void multiplyKernel(Tensor a, Tensor b, Tensor out) {
-        Elementwise.binary(Op.MULTIPLY, a, b, out);
+    public void multiply(BroadcastPlan plan, Storage a, Storage b, Storage out) {
+        Elementwise.binary(BinaryOp.MULTIPLY, plan, a, b, out);
     }
 
     @Override
-    protected void subtractKernel(Tensor a, Tensor b, Tensor out) {
-        Elementwise.binary(Op.SUBTRACT, a, b, out);
+    public void binary(BinaryOp op, BroadcastPlan plan, Storage a, Storage b, Storage out) {
+        Elementwise.binary(op, plan, a, b, out);
     }
 
     @Override
-    protected void divideKernel(Tensor a, Tensor b, Tensor out) {
-        Elementwise.binary(Op.DIVIDE, a, b, out);
-    }
-
-    @Override
-    protected void scaleKernel(Tensor a, double alpha, Tensor out) {
+    public void scale(double alpha, Storage a, Storage out) {
         Number scalar = a.dtype() == DType.FLOAT32 ? (Number) (float) alpha : (Number) alpha;
         Nd4j.getExecutioner().exec(new ScalarMultiplication(of(a).flat(), null, of(out).flat(), scalar));
     }
 
+    /** BLAS axpy; for {@code alpha == 0} the reference, since BLAS returns early and drops NaN and Inf of x. */
     @Override
-    protected void axpyKernel(double alpha, Tensor x, Tensor y) {
+    public void axpy(double alpha, Storage x, Storage y) {
+        if (alpha == 0) {
+            super.axpy(alpha, x, y);
+            return;
+        }
         Nd4j.getBlasWrapper().level1().axpy(y.size(), alpha, of(x).flat(), of(y).flat());
     }
 
     @Override
-    protected void mapKernel(UnaryOp op, Tensor a, Tensor out) {
+    public void unary(UnaryOp op, Storage a, Storage out) {
         if (!Functions.apply(op, of(a).flat(), of(out).flat())) {
-            super.mapKernel(op, a, out);
+            super.unary(op, a, out);
         }
     }
 
     // ---------------------------------------------------------------- reductions, layout, storage ops
 
     @Override
-    protected void sumKernel(Tensor a, int axis, Tensor out) {
-        AxisLayout l = AxisLayout.of(a.shape(), axis);
+    public void reduce(ReduceOp op, AxisLayout l, Storage a, Storage out) {
+        if (op != ReduceOp.SUM) {
+            super.reduce(op, l, a, out);
+            return;
+        }
         INDArray in = of(a).reshaped(l.outer(), l.length(), l.inner());
         INDArray into = of(out).reshaped(l.outer(), l.inner());
         Nd4j.getExecutioner().exec(new Sum(in, into, 1));
     }
 
     @Override
-    protected void transposeKernel(Tensor a, Tensor out) {
-        int rows = a.shape().dim(-2);
-        int cols = a.shape().dim(-1);
-        int matrices = a.size() / (rows * cols);
-        INDArray swapped = of(a).reshaped(matrices, rows, cols).permute(0, 2, 1);
-        of(out).reshaped(matrices, cols, rows).assign(swapped);
+    public void transpose(int batches, int rows, int columns, Storage a, Storage out) {
+        INDArray swapped = of(a).reshaped(batches, rows, columns).permute(0, 2, 1);
+        of(out).reshaped(batches, columns, rows).assign(swapped);
     }
 
     @Override
-    protected void copyKernel(Tensor src, Tensor dst) {
+    public void copy(Storage src, Storage dst) {
         of(dst).flat().assign(of(src).flat());
     }
 
     @Override
-    protected void fillKernel(Tensor dst, double value) {
+    public void fill(double value, Storage dst) {
         of(dst).flat().assign(dst.dtype() == DType.FLOAT32 ? (Number) (float) value : (Number) value);
     }
 }

@@ -2,7 +2,7 @@ package org.vecnn.backend.nd4j;
 
 import java.util.Objects;
 import org.vecnn.spi.Availability;
-import org.vecnn.spi.Backend;
+import org.vecnn.spi.Kernels;
 import org.vecnn.spi.BackendProvider;
 
 /**
@@ -52,7 +52,7 @@ public final class Nd4jProvider implements BackendProvider {
     }
 
     @Override
-    public synchronized Backend create() {
+    public synchronized Kernels create() {
         if (!probe().isAvailable()) {
             throw new IllegalStateException("nd4j backend is unavailable: " + availability.detail());
         }

@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * buffer only after the garbage collector has found its array unreachable, and a small Java object holding a
  * large native buffer gives the collector no reason to run: measured here, 100,000 allocating 80 KB ops grew
  * the process to 6 GB. So after every {@link #bytes()} bytes of new buffers this asks for a collection, as
- * JavaCPP does for its own pointers. Set with {@value #PROPERTY} (bytes; 0 turns it off).
+ * JavaCPP does for its own pointers. Buffers released deterministically (a closed tensor, a closed scope)
+ * count no more, so code that closes what it allocates, or writes into outputs, never triggers a collection.
+ * Set with {@value #PROPERTY} (bytes; 0 turns it off).
  */
 final class OffHeapBudget {
     static final String PROPERTY = "vecnn.nd4j.gcBytes";
@@ -39,6 +41,11 @@ final class OffHeapBudget {
         sinceCollection.set(0);
         System.gc();
         return true;
+    }
+
+    /** Records that a buffer of {@code size} bytes was freed deterministically. */
+    void released(long size) {
+        sinceCollection.addAndGet(-size);
     }
 
     @Override

@@ -11,8 +11,8 @@ import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
 import org.vecnn.TensorArgumentException;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.UnaryOp;
+import org.vecnn.Backend;
+import org.vecnn.UnaryOp;
 
 /**
  * Random malformed calls (wrong lengths, negative or overflowing dimensions, shapes that do not broadcast or

@@ -10,7 +10,7 @@ import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * Off-heap memory stays bounded over 100,000 operations that each allocate a fresh 100x100 float64 result
@@ -34,7 +34,7 @@ class Nd4jMemoryTest {
                 case 0 -> nd4j.add(a, bias);
                 case 1 -> nd4j.multiply(a, b);
                 case 2 -> nd4j.matmul(a, b);
-                default -> nd4j.map(org.vecnn.spi.UnaryOp.SIGMOID, a);
+                default -> nd4j.map(org.vecnn.UnaryOp.SIGMOID, a);
             };
             if (i % (OPS / SAMPLES) == 0) {
                 check += r.getDouble(0, 0);
