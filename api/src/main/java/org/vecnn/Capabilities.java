@@ -25,4 +25,9 @@ public record Capabilities(String device, Set<DType> dtypes, Set<String> acceler
     public boolean supports(DType dtype) {
         return dtypes.contains(dtype);
     }
+
+    @Override
+    public String toString() {
+        return "device=" + device + ", dtypes=" + dtypes + ", accelerated=" + accelerated;
+    }
 }

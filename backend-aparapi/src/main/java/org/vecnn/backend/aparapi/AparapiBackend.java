@@ -1,27 +1,27 @@
 package org.vecnn.backend.aparapi;
 
 import java.util.EnumSet;
+import java.util.Set;
 import org.vecnn.DType;
-import org.vecnn.Shape;
-import org.vecnn.Tensor;
+import org.vecnn.UnaryOp;
 import org.vecnn.spi.AxisLayout;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.Broadcast;
-import org.vecnn.spi.Capabilities;
-import org.vecnn.spi.MatmulLayout;
-import org.vecnn.spi.Op;
-import org.vecnn.spi.UnaryOp;
+import org.vecnn.spi.BinaryOp;
+import org.vecnn.spi.BroadcastPlan;
+import org.vecnn.spi.Kernels;
+import org.vecnn.spi.ProductPlan;
+import org.vecnn.spi.ReduceOp;
+import org.vecnn.spi.Storage;
 
 /**
  * The aparapi backend: every operation a training step needs runs as an OpenCL kernel on one device, on
  * tensors that stay in device memory between operations (see {@link ArenaKernel}). Data crosses to the host
- * only when a tensor is created from an array or read back. The general N-D·N-D form of {@code dot} is the
- * one operation left to the SPI's host reference.
+ * only when a tensor is created from an array or read back. Every product form, N-D {@code dot} included,
+ * runs on the device through the product plan's strides and batch offsets.
  */
-final class AparapiBackend extends Backend {
+final class AparapiBackend extends Kernels {
     private final DeviceProgram float32;
     private final DeviceProgram float64;
-    private final Capabilities capabilities;
+    private final String device;
 
     /**
      * @param float32 the FLOAT32 program
@@ -31,19 +31,17 @@ final class AparapiBackend extends Backend {
     AparapiBackend(DeviceProgram float32, DeviceProgram float64, String fp64Detail) {
         this.float32 = float32;
         this.float64 = float64;
-        EnumSet<DType> dtypes = float64 == null ? EnumSet.of(DType.FLOAT32) : EnumSet.allOf(DType.class);
-        String device = float32.target().description() + (float64 == null ? "; no float64: " + fp64Detail : "");
-        this.capabilities = Capabilities.of(device, dtypes, EnumSet.allOf(Op.class));
+        this.device = float32.target().description() + (float64 == null ? "; no float64: " + fp64Detail : "");
     }
 
     @Override
-    public String name() {
-        return AparapiProvider.NAME;
+    public String device() {
+        return device;
     }
 
     @Override
-    public Capabilities capabilities() {
-        return capabilities;
+    public Set<DType> dtypes() {
+        return float64 == null ? EnumSet.of(DType.FLOAT32) : EnumSet.allOf(DType.class);
     }
 
     /** The program of {@code dtype}, or null if the device does not run it. */
@@ -51,217 +49,193 @@ final class AparapiBackend extends Backend {
         return dtype == DType.FLOAT32 ? float32 : float64;
     }
 
-    private static AparapiTensor t(Tensor tensor) {
-        return (AparapiTensor) tensor;
+    private static AparapiStorage s(Storage storage) {
+        return (AparapiStorage) storage;
     }
 
     // ---------------------------------------------------------------- storage
 
     @Override
-    protected Tensor allocate(Shape shape, DType dtype) {
-        return program(dtype).allocate(this, shape);
+    public long maxElements(DType dtype) {
+        DeviceProgram program = program(dtype);
+        return program == null ? 0 : Math.min(super.maxElements(dtype), program.maxElements());
     }
 
     @Override
-    protected void writeFloat32(float[] src, Tensor dst) {
-        t(dst).program().write(t(dst), src);
-    }
-
-    @Override
-    protected void writeFloat64(double[] src, Tensor dst) {
-        t(dst).program().write(t(dst), src);
-    }
-
-    @Override
-    protected float[] readFloat32(Tensor src) {
-        return (float[]) t(src).program().read(t(src));
-    }
-
-    @Override
-    protected double[] readFloat64(Tensor src) {
-        return (double[]) t(src).program().read(t(src));
-    }
-
-    @Override
-    protected double readElement(Tensor src, int flatIndex) {
-        return t(src).program().readElement(t(src), flatIndex);
+    public Storage allocate(int size, DType dtype) {
+        return program(dtype).allocate(size);
     }
 
     // ---------------------------------------------------------------- products
 
     @Override
-    protected void matmulKernel(Tensor a, Tensor b, Tensor out, MatmulLayout layout) {
-        int batches = layout.batchCount();
-        int[] ints = new int[Ops.OFFSETS + 2 * batches];
-        for (int i = 0; i < batches; i++) {
-            ints[Ops.OFFSETS + i] = layout.aOffset(i);
-            ints[Ops.OFFSETS + batches + i] = layout.bOffset(i);
+    public void matmul(ProductPlan plan, Storage a, Storage b, Storage out) {
+        product(plan, a, b, out);
+    }
+
+    @Override
+    public void dot(ProductPlan plan, Storage a, Storage b, Storage out) {
+        int[] ints = reduction(Ops.DOT, a, out, plan.k(), 1);
+        ints[Ops.B] = s(b).offset();
+        s(out).program().reduce(ints, out.size(), s(a), s(b), s(out));
+    }
+
+    /** Every plan: {@code A(i,p) = a[aOffset + i*aRow + p*aCol]}, {@code B(p,j)} likewise, {@code C} row stride ldc. */
+    @Override
+    public void product(ProductPlan plan, Storage a, Storage b, Storage out) {
+        if (plan.batchCount() > 1 && !uniformOutputs(plan)) {
+            super.product(plan, a, b, out);
+            return;
         }
-        product(ints, a, b, out, layout.m(), layout.k(), layout.n(), batches,
-                layout.k(), 1, layout.n(), 1);
-    }
-
-    @Override
-    protected void matmulTransposeAKernel(Tensor a, Tensor b, Tensor out) {
-        int k = a.shape().dim(0);
-        int m = a.shape().dim(1);
-        int n = b.shape().dim(1);
-        product(new int[Ops.OFFSETS + 2], a, b, out, m, k, n, 1, 1, m, n, 1);
-    }
-
-    @Override
-    protected void matmulTransposeBKernel(Tensor a, Tensor b, Tensor out) {
-        int m = a.shape().dim(0);
-        int k = a.shape().dim(1);
-        int n = b.shape().dim(0);
-        product(new int[Ops.OFFSETS + 2], a, b, out, m, k, n, 1, k, 1, 1, k);
-    }
-
-    /** {@code out = A·B} where {@code A(i,p) = a[i*aRow + p*aCol]} and {@code B(p,j) = b[p*bRow + j*bCol]}. */
-    private static void product(int[] ints, Tensor a, Tensor b, Tensor out, int m, int k, int n, int batches,
-            int aRow, int aCol, int bRow, int bCol) {
-        ints[Ops.OUT] = t(out).offset();
-        ints[Ops.A] = t(a).offset();
-        ints[Ops.B] = t(b).offset();
-        ints[Ops.M] = m;
-        ints[Ops.K] = k;
-        ints[Ops.N] = n;
+        int batches = plan.batchCount();
+        int[] ints = new int[Ops.OFFSETS + 2 * batches];
+        for (int t = 0; t < batches; t++) {
+            ints[Ops.OFFSETS + t] = plan.aOffset(t);
+            ints[Ops.OFFSETS + batches + t] = plan.bOffset(t);
+        }
+        ints[Ops.OUT] = s(out).offset();
+        ints[Ops.A] = s(a).offset();
+        ints[Ops.B] = s(b).offset();
+        ints[Ops.M] = plan.m();
+        ints[Ops.K] = plan.k();
+        ints[Ops.N] = plan.n();
         ints[Ops.BATCHES] = batches;
-        ints[Ops.A_ROW] = aRow;
-        ints[Ops.A_COL] = aCol;
-        ints[Ops.B_ROW] = bRow;
-        ints[Ops.B_COL] = bCol;
-        t(out).program().matmul(ints, t(a), t(b), t(out));
+        ints[Ops.A_ROW] = plan.transposeA() ? 1 : plan.lda();
+        ints[Ops.A_COL] = plan.transposeA() ? plan.lda() : 1;
+        ints[Ops.B_ROW] = plan.transposeB() ? 1 : plan.ldb();
+        ints[Ops.B_COL] = plan.transposeB() ? plan.ldb() : 1;
+        ints[Ops.LDC] = plan.ldc();
+        ints[Ops.OUT_STEP] = batches > 1 ? plan.outOffset(1) - plan.outOffset(0) : 0;
+        s(out).program().matmul(ints, s(a), s(b), s(out));
     }
 
-    @Override
-    protected void dotKernel(Tensor a, Tensor b, Tensor out) {
-        int[] ints = reduction(Ops.DOT, a, out, b.size(), 1);
-        ints[Ops.B] = t(b).offset();
-        t(out).program().reduce(ints, out.size(), t(a), t(b), t(out));
+    /** Whether batch {@code t}'s result starts at {@code t * outOffset(1)}: the kernel's one batch stride. */
+    private static boolean uniformOutputs(ProductPlan plan) {
+        int step = plan.outOffset(1) - plan.outOffset(0);
+        for (int t = 0; t < plan.batchCount(); t++) {
+            if (plan.outOffset(t) != t * step) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- elementwise
 
     @Override
-    protected void addKernel(Tensor a, Tensor b, Tensor out) {
-        binary(Ops.ADD, a, b, out);
+    public void add(BroadcastPlan plan, Storage a, Storage b, Storage out) {
+        binary(Ops.ADD, plan, a, b, out);
     }
 
     @Override
-    protected void multiplyKernel(Tensor a, Tensor b, Tensor out) {
-        binary(Ops.MULTIPLY, a, b, out);
+    public void multiply(BroadcastPlan plan, Storage a, Storage b, Storage out) {
+        binary(Ops.MULTIPLY, plan, a, b, out);
     }
 
     @Override
-    protected void subtractKernel(Tensor a, Tensor b, Tensor out) {
-        binary(Ops.SUBTRACT, a, b, out);
+    public void binary(BinaryOp op, BroadcastPlan plan, Storage a, Storage b, Storage out) {
+        binary(switch (op) {
+            case ADD -> Ops.ADD;
+            case SUBTRACT -> Ops.SUBTRACT;
+            case MULTIPLY -> Ops.MULTIPLY;
+            case DIVIDE -> Ops.DIVIDE;
+        }, plan, a, b, out);
     }
 
-    @Override
-    protected void divideKernel(Tensor a, Tensor b, Tensor out) {
-        binary(Ops.DIVIDE, a, b, out);
-    }
-
-    private static void binary(int op, Tensor a, Tensor b, Tensor out) {
-        Shape result = out.shape();
+    private static void binary(int op, BroadcastPlan plan, Storage a, Storage b, Storage out) {
         int[] ints;
-        if (a.shape().equals(result) && b.shape().equals(result)) {
+        if (plan.kind() == BroadcastPlan.Kind.SAME_SHAPE) {
             ints = new int[Ops.DIMS + 3];
             ints[Ops.RANK] = 1;
             ints[Ops.DIMS] = out.size();
             ints[Ops.DIMS + 1] = 1;
             ints[Ops.DIMS + 2] = 1;
         } else {
-            int rank = result.rank();
-            int[] sa = Broadcast.strides(a.shape(), result);
-            int[] sb = Broadcast.strides(b.shape(), result);
+            int rank = plan.result().rank();
+            int[] sa = org.vecnn.spi.Broadcast.strides(plan.aShape(), plan.result());
+            int[] sb = org.vecnn.spi.Broadcast.strides(plan.bShape(), plan.result());
             ints = new int[Ops.DIMS + 3 * rank];
             ints[Ops.RANK] = rank;
             for (int axis = 0; axis < rank; axis++) {
-                ints[Ops.DIMS + axis] = result.dim(axis);
+                ints[Ops.DIMS + axis] = plan.result().dim(axis);
                 ints[Ops.DIMS + rank + axis] = sa[axis];
                 ints[Ops.DIMS + 2 * rank + axis] = sb[axis];
             }
         }
         ints[Ops.OP] = op;
-        ints[Ops.OUT] = t(out).offset();
-        ints[Ops.A] = t(a).offset();
-        ints[Ops.B] = t(b).offset();
-        t(out).program().elementwise(ints, out.size(), 0.0, t(a), t(b), t(out));
+        ints[Ops.OUT] = s(out).offset();
+        ints[Ops.A] = s(a).offset();
+        ints[Ops.B] = s(b).offset();
+        s(out).program().elementwise(ints, out.size(), 0.0, s(a), s(b), s(out));
     }
 
     @Override
-    protected void scaleKernel(Tensor a, double alpha, Tensor out) {
+    public void scale(double alpha, Storage a, Storage out) {
         unary(Ops.SCALE, a, out, alpha, 0);
     }
 
     @Override
-    protected void axpyKernel(double alpha, Tensor x, Tensor y) {
+    public void axpy(double alpha, Storage x, Storage y) {
         unary(Ops.AXPY, x, y, alpha, 0);
     }
 
     @Override
-    protected void mapKernel(UnaryOp op, Tensor a, Tensor out) {
-        unary(Ops.MAP, a, out, op.parameter(), op.kind().ordinal());
+    public void unary(UnaryOp op, Storage a, Storage out) {
+        unary(Ops.MAP, a, out, op.parameter(), Ops.function(op.kind()));
     }
 
     @Override
-    protected void copyKernel(Tensor src, Tensor dst) {
+    public void copy(Storage src, Storage dst) {
         unary(Ops.COPY, src, dst, 0.0, 0);
     }
 
     @Override
-    protected void fillKernel(Tensor dst, double value) {
+    public void fill(double value, Storage dst) {
         unary(Ops.FILL, dst, dst, value, 0);
     }
 
     @Override
-    protected void transposeKernel(Tensor a, Tensor out) {
+    public void transpose(int batches, int rows, int columns, Storage a, Storage out) {
         int[] ints = new int[Ops.ARGS + 2];
         ints[Ops.OP] = Ops.TRANSPOSE;
-        ints[Ops.OUT] = t(out).offset();
-        ints[Ops.A] = t(a).offset();
-        ints[Ops.ROWS] = a.shape().dim(-2);
-        ints[Ops.COLS] = a.shape().dim(-1);
-        t(out).program().elementwise(ints, a.size(), 0.0, t(a), t(out));
+        ints[Ops.OUT] = s(out).offset();
+        ints[Ops.A] = s(a).offset();
+        ints[Ops.ROWS] = rows;
+        ints[Ops.COLS] = columns;
+        s(out).program().elementwise(ints, a.size(), 0.0, s(a), s(out));
     }
 
     /** An elementwise instruction reading {@code a} and writing {@code out}, with one int argument. */
-    private static void unary(int op, Tensor a, Tensor out, double scalar, int argument) {
+    private static void unary(int op, Storage a, Storage out, double scalar, int argument) {
         int[] ints = new int[Ops.ARGS + 1];
         ints[Ops.OP] = op;
-        ints[Ops.OUT] = t(out).offset();
-        ints[Ops.A] = t(a).offset();
+        ints[Ops.OUT] = s(out).offset();
+        ints[Ops.A] = s(a).offset();
         ints[Ops.ARGS] = argument;
-        t(out).program().elementwise(ints, out.size(), scalar, t(a), t(out));
+        s(out).program().elementwise(ints, out.size(), scalar, s(a), s(out));
     }
 
     // ---------------------------------------------------------------- reductions
 
     @Override
-    protected void sumKernel(Tensor a, int axis, Tensor out) {
-        AxisLayout layout = AxisLayout.of(a.shape(), axis);
-        t(out).program().reduce(reduction(Ops.SUM, a, out, layout.length(), layout.inner()), out.size(), t(a), t(out));
+    public void reduce(ReduceOp op, AxisLayout layout, Storage a, Storage out) {
+        int mode = switch (op) {
+            case SUM -> Ops.SUM;
+            case MAX -> Ops.MAX;
+        };
+        s(out).program().reduce(reduction(mode, a, out, layout.length(), layout.inner()), out.size(), s(a), s(out));
     }
 
     @Override
-    protected void maxKernel(Tensor a, int axis, Tensor out) {
-        AxisLayout layout = AxisLayout.of(a.shape(), axis);
-        t(out).program().reduce(reduction(Ops.MAX, a, out, layout.length(), layout.inner()), out.size(), t(a), t(out));
-    }
-
-    @Override
-    protected int[] argmaxKernel(Tensor a, int axis) {
-        AxisLayout layout = AxisLayout.of(a.shape(), axis);
+    public int[] argmax(AxisLayout layout, Storage a) {
         int[] ints = reduction(Ops.ARGMAX, a, a, layout.length(), layout.inner());
-        return t(a).program().argmax(ints, layout.outer() * layout.inner(), t(a));
+        return s(a).program().argmax(ints, layout.outer() * layout.inner(), s(a));
     }
 
-    private static int[] reduction(int mode, Tensor a, Tensor out, int length, int inner) {
+    private static int[] reduction(int mode, Storage a, Storage out, int length, int inner) {
         int[] ints = new int[Ops.ARGS + 3];
-        ints[Ops.OUT] = t(out).offset();
-        ints[Ops.A] = t(a).offset();
+        ints[Ops.OUT] = s(out).offset();
+        ints[Ops.A] = s(a).offset();
         ints[Ops.MODE] = mode;
         ints[Ops.LENGTH] = length;
         ints[Ops.INNER] = inner;

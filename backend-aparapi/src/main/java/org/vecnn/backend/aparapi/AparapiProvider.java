@@ -2,7 +2,7 @@ package org.vecnn.backend.aparapi;
 
 import org.vecnn.DType;
 import org.vecnn.spi.Availability;
-import org.vecnn.spi.Backend;
+import org.vecnn.spi.Kernels;
 import org.vecnn.spi.BackendProvider;
 
 /**
@@ -39,7 +39,7 @@ public final class AparapiProvider implements BackendProvider {
     }
 
     @Override
-    public Backend create() {
+    public Kernels create() {
         Setup s = setup();
         if (s.failure != null) {
             throw new IllegalStateException("aparapi is unavailable: " + s.failure);
@@ -79,7 +79,7 @@ public final class AparapiProvider implements BackendProvider {
                     fp64 = e.getMessage();
                 }
                 AparapiBackend backend = new AparapiBackend(float32, float64, fp64);
-                return new Setup(backend, backend.capabilities().device() + ", dtypes " + backend.capabilities().dtypes(), null);
+                return new Setup(backend, backend.device() + ", dtypes " + backend.dtypes(), null);
             } catch (UnavailableException e) {
                 return new Setup(null, null, e.getMessage());
             } catch (LinkageError | RuntimeException e) {

@@ -7,14 +7,12 @@ import com.aparapi.internal.kernel.KernelManager;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.vecnn.DType;
-import org.vecnn.Shape;
-import org.vecnn.spi.Backend;
 
 /**
  * One dtype's device memory and kernel: allocates tensors as slices of the arena, moves data in and out
@@ -37,8 +35,9 @@ final class DeviceProgram {
     private final Kernel kernel;
     private final Allocator allocator;
     private final int maxCapacity;
-    private final ReferenceQueue<AparapiTensor> unreachable = new ReferenceQueue<>();
-    private final Set<Slice> slices = new HashSet<>();
+    private final ReferenceQueue<AparapiStorage> unreachable = new ReferenceQueue<>();
+    /** The live slices by arena offset. */
+    private final Map<Integer, Slice> slices = new HashMap<>();
     private long uploaded;
     private long downloaded;
 
@@ -134,18 +133,39 @@ final class DeviceProgram {
 
     // ---------------------------------------------------------------- storage
 
-    /** A zero-filled tensor of {@code shape}. */
-    AparapiTensor allocate(Backend backend, Shape shape) {
-        int size = shape.size();
+    /** The most elements one tensor of this dtype may have: one buffer of the device. */
+    long maxElements() {
+        return maxCapacity - 64L;
+    }
+
+    /** Zero-filled storage of {@code size} elements. */
+    AparapiStorage allocate(int size) {
         if (size == 0) {
-            return new AparapiTensor(backend, shape, dtype, this, 0);
+            return new AparapiStorage(this, 0, 0);
         }
         lock.lock();
         try {
             int offset = allocateSlice(size);
-            AparapiTensor tensor = new AparapiTensor(backend, shape, dtype, this, offset);
-            slices.add(new Slice(tensor, offset, (int) Allocator.aligned(size), unreachable));
-            return tensor;
+            AparapiStorage storage = new AparapiStorage(this, offset, size);
+            slices.put(storage.offset(), new Slice(storage, offset, (int) Allocator.aligned(size), unreachable));
+            return storage;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns {@code storage}'s slice to the arena now; later calls do nothing. */
+    void release(AparapiStorage storage) {
+        if (storage.size() == 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            Slice slice = slices.get(storage.offset());
+            if (slice != null && slice.refersTo(storage)) {
+                slice.clear();
+                release(slice);
+            }
         } finally {
             lock.unlock();
         }
@@ -155,7 +175,7 @@ final class DeviceProgram {
     private int allocateSlice(int size) {
         long aligned = Allocator.aligned(size);
         if (aligned > maxCapacity) {
-            throw new IllegalStateException("aparapi: a tensor of " + size + " " + dtype.numpyName()
+            throw new IllegalArgumentException("aparapi: a tensor of " + size + " " + dtype.numpyName()
                     + " elements does not fit in one buffer of " + target.description() + " (at most " + maxCapacity
                     + " elements)");
         }
@@ -195,7 +215,7 @@ final class DeviceProgram {
     }
 
     private void releaseUnreachable() {
-        Reference<? extends AparapiTensor> ref;
+        Reference<? extends AparapiStorage> ref;
         while ((ref = unreachable.poll()) != null) {
             release((Slice) ref);
         }
@@ -203,7 +223,7 @@ final class DeviceProgram {
 
     private void awaitUnreachable() {
         try {
-            Reference<? extends AparapiTensor> ref = unreachable.remove(100);
+            Reference<? extends AparapiStorage> ref = unreachable.remove(100);
             if (ref != null) {
                 release((Slice) ref);
                 releaseUnreachable();
@@ -214,13 +234,13 @@ final class DeviceProgram {
     }
 
     private void release(Slice slice) {
-        if (slices.remove(slice)) {
+        if (slices.remove(slice.offset, slice)) {
             allocator.release(slice.offset, slice.length);
         }
     }
 
     /** Copies {@code data} (a {@code float[]} or {@code double[]} of {@code t}'s size) into {@code t}. */
-    void write(AparapiTensor t, Object data) {
+    void write(AparapiStorage t, Object data) {
         if (t.size() == 0) {
             return;
         }
@@ -243,7 +263,7 @@ final class DeviceProgram {
     }
 
     /** A new {@code float[]} or {@code double[]} with {@code t}'s elements. */
-    Object read(AparapiTensor t) {
+    Object read(AparapiStorage t) {
         if (t.size() == 0) {
             return dtype == DType.FLOAT32 ? new float[0] : new double[0];
         }
@@ -257,7 +277,7 @@ final class DeviceProgram {
     }
 
     /** Element {@code index} of {@code t}, copying only that element. */
-    double readElement(AparapiTensor t, int index) {
+    double readElement(AparapiStorage t, int index) {
         lock.lock();
         try {
             Object one = readAt(t.offset() + index, 1);
@@ -291,7 +311,7 @@ final class DeviceProgram {
      * Runs an elementwise instruction over {@code size} elements with {@code scalar}; the tensors it reads or
      * writes are passed so they stay reachable (their slices allocated) until it has run.
      */
-    void elementwise(int[] ints, int size, double scalar, AparapiTensor... operands) {
+    void elementwise(int[] ints, int size, double scalar, AparapiStorage... operands) {
         lock.lock();
         try {
             ints[Ops.SIZE] = size;
@@ -313,7 +333,7 @@ final class DeviceProgram {
      * Runs a reduction: with one work-item per output when the reduced axis has a large stride (coalesced
      * reads), else with one work-group per output.
      */
-    void reduce(int[] ints, int outputs, AparapiTensor... operands) {
+    void reduce(int[] ints, int outputs, AparapiStorage... operands) {
         if (ints[Ops.MODE] != Ops.DOT && ints[Ops.INNER] >= Ops.COLUMNS_FROM) {
             ints[Ops.OP] = Ops.REDUCE_COLUMNS;
             elementwise(ints, outputs, 0.0, operands);
@@ -338,7 +358,7 @@ final class DeviceProgram {
     }
 
     /** Runs a REDUCE instruction in ARGMAX mode and returns the indices. */
-    int[] argmax(int[] ints, int outputs, AparapiTensor operand) {
+    int[] argmax(int[] ints, int outputs, AparapiStorage operand) {
         lock.lock();
         try {
             arena.prepareIndices(outputs);
@@ -351,7 +371,7 @@ final class DeviceProgram {
     }
 
     /** Runs a MATMUL instruction: one work-item per result element, in tiles. */
-    void matmul(int[] ints, AparapiTensor... operands) {
+    void matmul(int[] ints, AparapiStorage... operands) {
         lock.lock();
         try {
             ints[Ops.OP] = Ops.MATMUL;
@@ -381,11 +401,11 @@ final class DeviceProgram {
     }
 
     /** An arena slice, released when its tensor becomes unreachable. */
-    private static final class Slice extends PhantomReference<AparapiTensor> {
+    private static final class Slice extends PhantomReference<AparapiStorage> {
         final int offset;
         final int length;
 
-        Slice(AparapiTensor tensor, int offset, int length, ReferenceQueue<AparapiTensor> queue) {
+        Slice(AparapiStorage tensor, int offset, int length, ReferenceQueue<AparapiStorage> queue) {
             super(tensor, queue);
             this.offset = offset;
             this.length = length;

@@ -272,7 +272,7 @@ final class Float32Kernel extends Kernel implements ArenaKernel {
             localBarrier();
         }
         if (row < m && col < n) {
-            mem[ints[Ops.OUT] + (batch * m + row) * n + col] = sum;
+            mem[ints[Ops.OUT] + batch * ints[Ops.OUT_STEP] + row * ints[Ops.LDC] + col] = sum;
         }
     }
 

@@ -1,5 +1,7 @@
 package org.vecnn.backend.aparapi;
 
+import org.vecnn.UnaryOp;
+
 /**
  * The instruction format of the arena kernels: every launch passes one {@code int[]} whose header says which
  * operation to run and where its operands lie in the arena. Compile-time constants, so that the kernels'
@@ -53,7 +55,7 @@ final class Ops {
     static final int RANK = ARGS;
     static final int DIMS = ARGS + 1;
 
-    // ---- MAP: the function (UnaryOp.Kind ordinal); its parameter travels as the kernel's scalar
+    // ---- MAP: the function (see function(Kind)); its parameter travels as the kernel's scalar
     static final int FUNCTION = ARGS;
 
     // ---- TRANSPOSE: rows and columns of each input matrix
@@ -69,8 +71,12 @@ final class Ops {
     static final int A_COL = ARGS + 5;
     static final int B_ROW = ARGS + 6;
     static final int B_COL = ARGS + 7;
+    /** The distance between rows of a result. */
+    static final int LDC = ARGS + 8;
+    /** The distance between the results of consecutive batches. */
+    static final int OUT_STEP = ARGS + 9;
     /** a's batch offsets at {@code OFFSETS + batch}, b's at {@code OFFSETS + BATCHES + batch}. */
-    static final int OFFSETS = ARGS + 8;
+    static final int OFFSETS = ARGS + 10;
 
     // ---- REDUCE: what to reduce, the reduced length and the stride between its elements (AxisLayout.inner)
     static final int MODE = ARGS;
@@ -84,7 +90,7 @@ final class Ops {
     /** {@code out[g] = sum_j a[g * LENGTH + j] * b[j]}. */
     static final int DOT = 3;
 
-    // ---- MAP functions: UnaryOp.Kind ordinals, checked against the enum by a unit test
+    // ---- MAP functions: explicit codes, never enum ordinals (see function(Kind))
     static final int NEGATE = 0;
     static final int ABS = 1;
     static final int SQUARE = 2;
@@ -99,4 +105,24 @@ final class Ops {
     static final int SIGMOID_DERIVATIVE = 11;
     static final int TANH = 12;
     static final int TANH_DERIVATIVE = 13;
+
+    /** The MAP code of {@code kind}; a new kind is a compile error here, not a wrong function on the device. */
+    static int function(UnaryOp.Kind kind) {
+        return switch (kind) {
+            case NEGATE -> NEGATE;
+            case ABS -> ABS;
+            case SQUARE -> SQUARE;
+            case SQRT -> SQRT;
+            case EXP -> EXP;
+            case LOG -> LOG;
+            case RELU -> RELU;
+            case RELU_DERIVATIVE -> RELU_DERIVATIVE;
+            case LEAKY_RELU -> LEAKY_RELU;
+            case LEAKY_RELU_DERIVATIVE -> LEAKY_RELU_DERIVATIVE;
+            case SIGMOID -> SIGMOID;
+            case SIGMOID_DERIVATIVE -> SIGMOID_DERIVATIVE;
+            case TANH -> TANH;
+            case TANH_DERIVATIVE -> TANH_DERIVATIVE;
+        };
+    }
 }

@@ -3,36 +3,50 @@ package org.vecnn.backend.aparapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.vecnn.Backend;
 import org.vecnn.BackendStatus;
 import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.UnaryOp;
+import org.vecnn.UnaryOp;
 
 /**
  * The backend on the machine's OpenCL device (pocl in CI), with shared memory off (see the pom): it is
  * available, runs on OpenCL, and keeps intermediate results on the device.
  */
 class AparapiBackendTest {
-    private static AparapiBackend backend() {
-        BackendStatus status = Backends.report().stream().filter(s -> s.name().equals("aparapi")).findFirst().orElseThrow();
-        assertThat(status.available()).as("aparapi needs an OpenCL driver (pocl-opencl-icd in CI): " + status.detail()).isTrue();
-        return (AparapiBackend) Backends.get("aparapi");
+    private static AparapiBackend kernels;
+    private static Backend frontEnd;
+
+    /** The kernels, for their device programs; {@link #b()} is the front end over them. */
+    private static synchronized AparapiBackend backend() {
+        if (kernels == null) {
+            BackendStatus status = Backends.report().stream().filter(s -> s.name().equals("aparapi")).findFirst().orElseThrow();
+            assertThat(status.available()).as("aparapi needs an OpenCL driver (pocl-opencl-icd in CI): " + status.detail()).isTrue();
+            kernels = (AparapiBackend) new AparapiProvider().create();
+            frontEnd = Backend.of("aparapi", kernels);
+        }
+        return kernels;
+    }
+
+    private static Backend b() {
+        backend();
+        return frontEnd;
     }
 
     @Test
     void runsOnAnOpenClDeviceWithSharedMemoryOff() {
-        AparapiBackend b = backend();
+        Backend b = b();
         assertThat(b.capabilities().device()).startsWith("OpenCL ");
-        assertThat(b.program(DType.FLOAT32).target().isOpenCL()).isTrue();
-        assertThat(((com.aparapi.device.OpenCLDevice) b.program(DType.FLOAT32).target().device()).isSharedMemory()).isFalse();
+        assertThat(backend().program(DType.FLOAT32).target().isOpenCL()).isTrue();
+        assertThat(((com.aparapi.device.OpenCLDevice) backend().program(DType.FLOAT32).target().device()).isSharedMemory()).isFalse();
     }
 
     /** Forward, backward and update of a dense ReLU layer: only the inputs go up and only the loss comes back. */
     @Test
     void aTrainingStepStaysOnTheDevice() {
-        AparapiBackend b = backend();
+        Backend b = b();
         int n = 8;
         int in = 5;
         int out = 3;
@@ -42,7 +56,7 @@ class AparapiBackendTest {
         Tensor x = b.fromArray(xs, n, in);
         Tensor w = b.fromArray(ws, in, out);
         Tensor bias = b.fromArray(bs, out);
-        DeviceProgram program = b.program(DType.FLOAT32);
+        DeviceProgram program = backend().program(DType.FLOAT32);
         long[] before = program.transfers();
 
         Tensor z = x.matmul(w).add(bias);
@@ -77,7 +91,7 @@ class AparapiBackendTest {
     /** Several tiles in every direction and ragged edges, for the plain and both transposed loads. */
     @Test
     void productsSpanningManyTilesMatchPlainLoops() {
-        AparapiBackend b = backend();
+        Backend b = b();
         int m = 37;
         int k = 50;
         int n = 29;
@@ -104,7 +118,7 @@ class AparapiBackendTest {
     /** Reductions over a short and over a widely strided axis take different kernels; both give NumPy's answers. */
     @Test
     void reductionsAlongEveryAxisOfAWideMatrix() {
-        AparapiBackend b = backend();
+        Backend b = b();
         int rows = 70;
         int cols = 300;
         float[] x = values(rows * cols, 6);
@@ -151,7 +165,7 @@ class AparapiBackendTest {
 
     @Test
     void dataSurvivesTheArenaGrowing() {
-        AparapiBackend b = backend();
+        Backend b = b();
         int size = 700_000;
         Tensor[] tensors = new Tensor[3];
         for (int t = 0; t < tensors.length; t++) {
@@ -167,7 +181,7 @@ class AparapiBackendTest {
     /** Slices of dead tensors are reused, fragmenting the arena; the live tensors must stay intact. */
     @Test
     void liveTensorsSurviveTheReuseOfDeadOnes() {
-        AparapiBackend b = backend();
+        Backend b = b();
         java.util.SplittableRandom random = new java.util.SplittableRandom(9);
         java.util.List<Tensor> live = new java.util.ArrayList<>();
         java.util.List<float[]> contents = new java.util.ArrayList<>();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.vecnn.BackendStatus;
 import org.vecnn.Backends;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * Device choices that must not leak into the other tests (Aparapi keeps device preferences per kernel class,
