@@ -3,8 +3,8 @@ package org.vecnn.nn;
 import java.util.Locale;
 import java.util.Objects;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.UnaryOp;
+import org.vecnn.Backend;
+import org.vecnn.UnaryOp;
 
 /**
  * The function a dense layer applies to {@code Z = X·W + b}, elementwise except {@link #SOFTMAX}, which

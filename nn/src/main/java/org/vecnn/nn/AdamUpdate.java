@@ -3,8 +3,8 @@ package org.vecnn.nn;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.UnaryOp;
+import org.vecnn.Backend;
+import org.vecnn.UnaryOp;
 
 /**
  * Adam: {@code m = β1·m + (1-β1)·g}, {@code v = β2·v + (1-β2)·g²},

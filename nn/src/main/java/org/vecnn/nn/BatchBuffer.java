@@ -3,7 +3,7 @@ package org.vecnn.nn;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * Host arrays and backend tensors for batches of one size, allocated once: {@link #load} gathers rows on the

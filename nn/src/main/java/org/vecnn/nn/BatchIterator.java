@@ -3,7 +3,7 @@ package org.vecnn.nn;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.vecnn.DType;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /** Walks a dataset in batches through at most two reused buffers: the full size and the last remainder. */
 final class BatchIterator implements Iterator<Batch> {

@@ -1,7 +1,7 @@
 package org.vecnn.nn;
 
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * A fully connected layer's parameters, gradients and optimizer state, all on the backend, and its passes as

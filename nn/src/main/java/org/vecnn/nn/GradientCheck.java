@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.vecnn.DType;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * A diagnostic, not part of training: compares the gradients backpropagation computes with central finite

@@ -3,7 +3,7 @@ package org.vecnn.nn;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /** One layer's per-batch tensors for one batch size, allocated once and overwritten by every batch. */
 final class LayerBuffers {

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * A multilayer perceptron of dense layers, trained with whole-batch operations on one backend.

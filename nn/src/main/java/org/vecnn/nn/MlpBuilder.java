@@ -3,7 +3,7 @@ package org.vecnn.nn;
 import java.util.ArrayList;
 import java.util.List;
 import org.vecnn.DType;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * The fluent definition of an {@link Mlp}: {@code input(n)}, one or more {@code dense(units, activation)},

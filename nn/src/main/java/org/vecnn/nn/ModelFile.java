@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 import org.vecnn.DType;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * The vecnn model file, version 1. All numbers big-endian; floats IEEE 754 bit patterns.

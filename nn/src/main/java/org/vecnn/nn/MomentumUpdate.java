@@ -1,7 +1,7 @@
 package org.vecnn.nn;
 
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /** Heavy-ball momentum: {@code v = μv + (g + λθ); θ -= lr·v}. */
 final class MomentumUpdate implements ParameterUpdate {

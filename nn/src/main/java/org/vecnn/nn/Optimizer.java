@@ -2,7 +2,7 @@ package org.vecnn.nn;
 
 import java.util.Locale;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * How parameters move against their gradients: plain SGD, SGD with (heavy-ball) momentum, or Adam, each with

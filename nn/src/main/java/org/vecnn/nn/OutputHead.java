@@ -3,8 +3,8 @@ package org.vecnn.nn;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.UnaryOp;
+import org.vecnn.Backend;
+import org.vecnn.UnaryOp;
 
 /**
  * The loss and its gradient with respect to the last layer's pre-activation {@code z}, for one batch size:

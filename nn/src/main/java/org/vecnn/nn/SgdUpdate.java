@@ -1,7 +1,7 @@
 package org.vecnn.nn;
 
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /** {@code θ -= lr·(g + λθ)}. */
 final class SgdUpdate implements ParameterUpdate {

@@ -2,7 +2,7 @@ package org.vecnn.nn;
 
 import java.util.List;
 import org.vecnn.DType;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /** Everything a forward and backward pass over a batch of one size writes into, allocated once. */
 final class Workspace {

@@ -1,5 +1,9 @@
 package org.vecnn.nn;
 
+import org.vecnn.Backend;
+import org.vecnn.backend.loops.LoopsProvider;
+import org.vecnn.tck.CountingKernels;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
@@ -23,7 +27,8 @@ class AllocationTest {
     }
 
     private static void check(Optimizer optimizer, Activation output, Loss loss) {
-        CountingBackend backend = new CountingBackend();
+        CountingKernels counting = new CountingKernels(new LoopsProvider().create());
+        Backend backend = Backend.of("counting", counting);
         SplittableRandom random = new SplittableRandom(1);
         // Regression data (no labels), so that no accuracy is read back: 25 rows in batches of 10, 10 and 5.
         Dataset data = Dataset.regression(GradientCheckTest.uniform(random, 25 * 6, -1, 1), 6,
@@ -31,10 +36,10 @@ class AllocationTest {
         Mlp net = Mlp.builder().input(6).dense(8, Activation.RELU).dense(5, Activation.TANH).dense(3, output)
                 .loss(loss).optimizer(optimizer).dtype(DType.FLOAT64).build(backend);
         net.fit(data, Fit.epochs(1).batchSize(10));
-        int allocated = backend.allocations.get();
-        int reads = backend.elementReads.get();
+        long allocated = counting.allocations();
+        long reads = counting.reads();
         net.fit(data, Fit.epochs(4).batchSize(10).shuffle(3));
-        assertThat(backend.allocations.get()).as(optimizer + ", " + loss).isEqualTo(allocated);
-        assertThat(backend.elementReads.get() - reads).as("one loss per batch").isEqualTo(4 * 3);
+        assertThat(counting.allocations()).as(optimizer + ", " + loss).isEqualTo(allocated);
+        assertThat(counting.reads() - reads).as("one loss per batch").isEqualTo(4 * 3);
     }
 }

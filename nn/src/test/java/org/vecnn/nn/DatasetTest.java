@@ -10,7 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.vecnn.Backends;
 import org.vecnn.DType;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 class DatasetTest {
     private final Backend loops = Backends.get("loops");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.vecnn.Backends;
 import org.vecnn.DType;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * Backpropagation agrees with central finite differences, in FLOAT64 on the loops backend, for every hidden

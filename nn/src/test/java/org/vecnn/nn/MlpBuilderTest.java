@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.vecnn.Backends;
 import org.vecnn.DType;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 class MlpBuilderTest {
     private final Backend loops = Backends.get("loops");

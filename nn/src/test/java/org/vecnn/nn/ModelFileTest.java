@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 class ModelFileTest {
     private final Backend loops = Backends.get("loops");

@@ -1,5 +1,8 @@
 package org.vecnn.nn;
 
+import org.vecnn.backend.loops.LoopsProvider;
+import org.vecnn.tck.CountingKernels;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 class PredictTest {
     private final Backend loops = Backends.get("loops");
@@ -45,7 +48,7 @@ class PredictTest {
                 .hasMessage("predict: input is float64 but the model is float32; convert it with x.as(DType.FLOAT32)");
         assertThatThrownBy(() -> net.predict(loops.fromArray(new float[] {1, 2, 3}, 1, 3)))
                 .hasMessage("predict: input of shape (1,3) is not (n,2) with n > 0");
-        assertThatThrownBy(() -> net.predictClasses(new CountingBackend().fromArray(new float[] {1, 2}, 1, 2)))
+        assertThatThrownBy(() -> net.predictClasses(Backend.of("counting", new CountingKernels(new LoopsProvider().create())).fromArray(new float[] {1, 2}, 1, 2)))
                 .hasMessageContaining("lives on backend counting but the model on loops; convert it with x.to(model.backend())");
     }
 }

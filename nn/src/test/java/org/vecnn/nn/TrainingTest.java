@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 class TrainingTest {
     private final Backend loops = Backends.get("loops");
