@@ -73,6 +73,15 @@ public final class Shape {
         return shape;
     }
 
+    /**
+     * {@code np.broadcast_shapes(a, b)}: the shape two operands of an elementwise operation broadcast to.
+     *
+     * @throws ShapeException if they do not broadcast together
+     */
+    public static Shape broadcast(Shape a, Shape b) {
+        return org.vecnn.spi.Broadcast.shape("broadcast", a, b);
+    }
+
     /** The shape of a rank-0 tensor (a scalar), which has one element. */
     public static Shape scalar() {
         return SCALAR;

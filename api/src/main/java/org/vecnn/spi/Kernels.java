@@ -21,7 +21,7 @@ import org.vecnn.UnaryOp;
  * safe to call from several threads at once on distinct outputs.
  *
  * <p><b>What a kernel promises.</b> NumPy's result in IEEE arithmetic of the dtype: exact (bit for bit) for
- * elementwise arithmetic, within {@link Tolerances} for sums of products and functions; NaN, infinities and
+ * elementwise arithmetic, within {@link org.vecnn.Tolerances} for sums of products and functions; NaN, infinities and
  * {@code -0.0} as the JVM computes them; a sum of products starts from {@code +0.0}.
  *
  * <p><b>What to implement.</b> The four core kernels are abstract: {@link #matmul}, {@link #dot},

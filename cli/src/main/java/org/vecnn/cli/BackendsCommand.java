@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.vecnn.BackendStatus;
 import org.vecnn.Backends;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.Capabilities;
+import org.vecnn.Backend;
+import org.vecnn.Capabilities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +51,7 @@ final class BackendsCommand implements Callable<Integer> {
                 Capabilities c = backend.capabilities();
                 info.device = c.device();
                 info.dtypes = c.dtypes().stream().map(d -> d.numpyName()).collect(Collectors.toList());
-                info.accelerated = c.accelerated().stream().map(op -> op.name().toLowerCase(java.util.Locale.ROOT))
+                info.accelerated = c.accelerated().stream()
                         .collect(Collectors.toList());
             }
             infos.add(info);

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.vecnn.BackendStatus;
 import org.vecnn.Backends;
 import org.vecnn.DType;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,7 +3,7 @@ package org.vecnn.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.vecnn.DType;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /** Times every workload on every backend and dtype in one process, and relates each time to its baseline. */
 final class BenchRun {

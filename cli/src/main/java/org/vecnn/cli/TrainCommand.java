@@ -15,7 +15,7 @@ import org.vecnn.nn.Mlp;
 import org.vecnn.nn.Optimizer;
 import org.vecnn.nn.TrainingListener;
 import org.vecnn.nn.TrainingReport;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.vecnn.BackendStatus;
 import org.vecnn.Backends;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

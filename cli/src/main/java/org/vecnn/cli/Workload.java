@@ -1,7 +1,7 @@
 package org.vecnn.cli;
 
 import org.vecnn.DType;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /** One timed job of {@code vecnn bench}: its operands are made once, then the job is run repeatedly. */
 interface Workload {

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * The seed's lesson as workloads: a forward pass written as a loop over samples against the same pass as

@@ -13,8 +13,8 @@ import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
-import org.vecnn.spi.Tolerances;
+import org.vecnn.Backend;
+import org.vecnn.Tolerances;
 
 /**
  * Every pair of available backends computes the same results on the same generated inputs: elementwise

@@ -23,7 +23,7 @@ import org.vecnn.nn.Loss;
 import org.vecnn.nn.Mlp;
 import org.vecnn.nn.Optimizer;
 import org.vecnn.nn.TrainingReport;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * The MLP on every available backend: backpropagation agrees with finite differences (FLOAT64, every activation

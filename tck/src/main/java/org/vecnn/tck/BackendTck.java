@@ -3,7 +3,7 @@ package org.vecnn.tck;
 import org.vecnn.Backends;
 import org.vecnn.backend.loops.LoopsProvider;
 import org.vecnn.Backend;
-import org.vecnn.spi.Tolerances;
+import org.vecnn.Tolerances;
 
 /**
  * The backend contract, as JUnit 5 tests. To check a backend, extend this class in its test sources and name

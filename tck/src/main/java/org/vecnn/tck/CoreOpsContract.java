@@ -3,7 +3,7 @@ package org.vecnn.tck;
 import org.junit.jupiter.api.Test;
 import org.vecnn.DType;
 import org.vecnn.Shape;
-import org.vecnn.spi.Tolerances;
+import org.vecnn.Tolerances;
 
 /**
  * The four core operations on {@link TckContext#generatedCases()} generated operand pairs per dtype: random

@@ -8,7 +8,7 @@ import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
 import org.vecnn.Backend;
-import org.vecnn.spi.Tolerances;
+import org.vecnn.Tolerances;
 import org.vecnn.UnaryOp;
 
 /**

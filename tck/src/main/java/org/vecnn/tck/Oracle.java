@@ -6,7 +6,7 @@ import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
 import org.vecnn.Backend;
-import org.vecnn.spi.Tolerances;
+import org.vecnn.Tolerances;
 
 /** Runs an operation on the backend under test and on the reference, and compares within the TCK's tolerance. */
 final class Oracle {

@@ -23,7 +23,7 @@ import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
 import org.vecnn.bench.Matrices;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * {@code n x n} matmul into a preallocated output: the loops reference, the vecnn ejml backend, and raw EJML

@@ -19,7 +19,7 @@ import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * A layer's bias add, {@code (n, n) + (n)} float32 into a preallocated output: raw ND4J's broadcasting add

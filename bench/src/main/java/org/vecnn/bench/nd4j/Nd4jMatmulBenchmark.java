@@ -19,7 +19,7 @@ import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * {@code n x n} matrix products into a preallocated output: raw ND4J ({@code Nd4j.gemm}) against the vecnn

@@ -18,7 +18,7 @@ import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * What vecnn adds to one tiny operation (3x3, float32, into a preallocated output): raw ND4J against the

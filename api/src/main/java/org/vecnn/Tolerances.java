@@ -1,6 +1,5 @@
-package org.vecnn.spi;
+package org.vecnn;
 
-import org.vecnn.DType;
 
 /**
  * The error bounds the TCK allows a backend, per dtype and operation, and why.
