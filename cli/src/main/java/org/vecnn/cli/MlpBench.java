@@ -95,13 +95,17 @@ final class MlpBench {
 
     /**
      * All of {@code data}'s rows, or as many whole batches (at least the probe's) as fit the budget, estimated
-     * from a throw-away network trained on {@value #PROBE_BATCHES} batches: training counts the warm-up and the
-     * measured epochs, inference a third of an epoch per prediction.
+     * from a throw-away network trained twice on {@value #PROBE_BATCHES} batches (the second time, once the JIT
+     * and the backend have started): training counts the warm-up and the measured epochs, inference a third of
+     * an epoch per prediction.
      */
     private static int affordable(Backend backend, Dataset data, int warmup, int epochs, double budgetSeconds, long seed) {
         int probeRows = Math.min(data.size(), PROBE_BATCHES * MlpWorkload.BATCH);
-        TrainingReport probe = MlpWorkload.network(backend, seed)
-                .fit(data.slice(0, probeRows), Fit.epochs(1).batchSize(MlpWorkload.BATCH));
+        Mlp probeNet = MlpWorkload.network(backend, seed);
+        Dataset probeData = data.slice(0, probeRows);
+        Fit once = Fit.epochs(1).batchSize(MlpWorkload.BATCH);
+        probeNet.fit(probeData, once);
+        TrainingReport probe = probeNet.fit(probeData, once);
         double secondsPerSample = probe.seconds() / probeRows;
         double epochsOfWork = warmup + epochs + (1 + Math.max(epochs, 5)) / 3.0;
         double wanted = data.size() * epochsOfWork * secondsPerSample;

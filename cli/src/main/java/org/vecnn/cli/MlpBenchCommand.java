@@ -49,7 +49,7 @@ final class MlpBenchCommand implements Callable<Integer> {
             description = "Untimed epochs before them, for the JIT (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--budget", defaultValue = "60", paramLabel = "SECONDS",
+    @Option(names = "--budget", defaultValue = "150", paramLabel = "SECONDS",
             description = "Time budget per backend (default ${DEFAULT-VALUE}): a backend estimated to need more "
                     + "is timed on fewer samples per epoch (whole batches), and the output says so.")
     double budget;
