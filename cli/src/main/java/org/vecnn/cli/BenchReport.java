@@ -27,8 +27,12 @@ final class BenchReport {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>vecnn bench</title>"
                 + "<style>body{font-family:sans-serif}td,th{padding:2px 8px;text-align:right}td:first-child,th:first-child{text-align:left}</style>"
                 + "</head><body><h1>vecnn: loops against vectorized code</h1>"
-                + "<p>Speed-up = the loops backend's median time on the baseline form divided by the median time here, "
-                + "measured in the same run after warm-up.</p>");
+                + "<p>Speed-up = the loops backend's median time divided by the median time here, measured in the same "
+                + "run after warm-up. Every workload is compared with the same workload on loops, except <b>"
+                + escape(Workloads.VECTORIZED) + "</b>, which is compared with <b>" + escape(Workloads.PER_SAMPLE)
+                + "</b> on loops: one vectorized call against a backend call per sample. A speed-up marked ? is not "
+                + "to be trusted: the interquartile range of its time or of its baseline's exceeds "
+                + Math.round(Spread.UNSTEADY * 100) + "% of the median.</p>");
         for (String dtype : distinct(results, r -> r.dtype)) {
             String png = "speedup-" + dtype + ".png";
             BitmapEncoder.saveBitmap(chart(results, dtype), dir.resolve(png).toString(), BitmapEncoder.BitmapFormat.PNG);
@@ -36,22 +40,42 @@ final class BenchReport {
                     .append(dtype).append("\">");
         }
         html.append("<h2>All measurements</h2><table><tr><th>workload</th><th>dtype</th><th>backend</th>"
-                + "<th>median ms</th><th>runs</th><th>speed-up</th></tr>");
+                + "<th>median ms</th><th>IQR ms</th><th>min-max ms</th><th>runs</th><th>speed-up vs loops</th></tr>");
         for (BenchRun.Result r : results) {
-            html.append(String.format("<tr><td>%s</td><td>%s</td><td>%s</td><td>%.3f</td><td>%d</td><td>%.1fx</td></tr>",
-                    escape(r.workload), r.dtype, r.backend, r.medianMillis, r.repeats, r.speedup));
+            html.append(String.format("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s-%s</td><td>%s-%s</td>"
+                            + "<td>%d</td><td>%s</td></tr>", escape(r.workload), r.dtype, r.backend,
+                    BenchRun.millis(r.medianMillis), BenchRun.millis(r.q1Millis), BenchRun.millis(r.q3Millis),
+                    BenchRun.millis(r.minMillis), BenchRun.millis(r.maxMillis), r.repeats, BenchRun.markedRatio(r).trim()));
         }
-        html.append("</table></body></html>");
+        html.append("</table>");
+        html.append(otherCharts(dir));
+        html.append("</body></html>");
         Path page = dir.resolve("index.html");
         Files.writeString(page, html, StandardCharsets.UTF_8);
         return page;
+    }
+
+    /** The charts other commands left in the same directory: {@code bench mlp}'s and {@code train}'s. */
+    static String otherCharts(Path dir) {
+        StringBuilder html = new StringBuilder();
+        if (Files.exists(dir.resolve(MlpBenchReport.PNG))) {
+            html.append("<h2>MLP training and inference against NumPy (<code>vecnn bench mlp</code>)</h2>")
+                    .append("<p><a href=\"").append(MlpBenchReport.HTML).append("\">the figures</a></p><img src=\"")
+                    .append(MlpBenchReport.PNG).append("\" alt=\"MLP samples per second\">");
+        }
+        if (Files.exists(dir.resolve(TrainCommand.CHART))) {
+            html.append("<h2>Training (<code>vecnn train</code>, <code>vecnn demo</code>)</h2><img src=\"")
+                    .append(TrainCommand.CHART).append("\" alt=\"loss and accuracy per epoch\">");
+        }
+        return html.toString();
     }
 
     private static CategoryChart chart(List<BenchRun.Result> results, String dtype) {
         List<BenchRun.Result> ofType = results.stream().filter(r -> r.dtype.equals(dtype)).collect(Collectors.toList());
         List<String> workloads = distinct(ofType, r -> r.workload);
         CategoryChart chart = new CategoryChartBuilder().width(1200).height(600)
-                .title("Speed-up over the loops baseline, " + dtype + " (log scale)")
+                .title("Speed-up over loops (same workload on loops; vectorized forward: the per-sample loop on loops), "
+                        + dtype + ", log scale")
                 .xAxisTitle("workload").yAxisTitle("times faster than loops").build();
         // Bars start at zero, which a log axis cannot show: speed-ups span 0.5x to 1000x, so points on a log axis.
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Scatter);

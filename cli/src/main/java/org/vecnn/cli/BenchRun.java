@@ -16,8 +16,20 @@ final class BenchRun {
         final String dtype;
         final double medianMillis;
         final int repeats;
+        /** The interquartile range of the runs, in milliseconds. */
+        final double q1Millis;
+        final double q3Millis;
+        /** The fastest and the slowest run, in milliseconds. */
+        final double minMillis;
+        final double maxMillis;
         /** Baseline time divided by this time: how many times faster than the loops baseline. */
         double speedup;
+        /**
+         * False when this time's or its baseline's interquartile range exceeds {@link Spread#UNSTEADY} of its
+         * median: the speed-up is then not to be trusted.
+         */
+        boolean speedupTrusted;
+        private final transient Spread spread;
         /** The baseline this is compared with: the loops backend running {@code baselineWorkload}. */
         final String baselineWorkload;
 
@@ -27,6 +39,11 @@ final class BenchRun {
             this.dtype = dtype.numpyName();
             this.medianMillis = timing.medianMillis;
             this.repeats = timing.repeats;
+            this.spread = timing.millis;
+            this.q1Millis = spread.q1;
+            this.q3Millis = spread.q3;
+            this.minMillis = spread.min;
+            this.maxMillis = spread.max;
             this.baselineWorkload = workload.baseline();
         }
     }
@@ -48,16 +65,18 @@ final class BenchRun {
             }
         }
         for (Result r : results) {
-            r.speedup = baselineMillis(results, r) / r.medianMillis;
+            Result baseline = baseline(results, r);
+            r.speedup = baseline.medianMillis / r.medianMillis;
+            r.speedupTrusted = !baseline.spread.unsteady() && !r.spread.unsteady();
         }
         return results;
     }
 
-    private static double baselineMillis(List<Result> results, Result r) {
+    private static Result baseline(List<Result> results, Result r) {
         for (Result candidate : results) {
             if (candidate.backend.equals(BASELINE_BACKEND) && candidate.workload.equals(r.baselineWorkload)
                     && candidate.dtype.equals(r.dtype)) {
-                return candidate.medianMillis;
+                return candidate;
             }
         }
         throw new IllegalStateException("no " + BASELINE_BACKEND + " baseline for " + r.workload + " " + r.dtype);
@@ -71,11 +90,31 @@ final class BenchRun {
         return speedup >= 1 ? String.format("%.1fx", speedup) : String.format("%.2gx", speedup);
     }
 
+    /** A speed-up, marked with {@code ?} when the spread of either time makes it untrustworthy. */
+    static String markedRatio(Result r) {
+        return ratio(r.speedup) + (r.speedupTrusted ? "  " : " ?");
+    }
+
+    /** Milliseconds with three significant digits at least: 0.00123, 0.512, 12.3, 1234. */
+    static String millis(double ms) {
+        return ms >= 100 ? String.format("%.0f", ms) : ms >= 1 ? String.format("%.2f", ms) : String.format("%.3g", ms);
+    }
+
     static String table(List<Result> results) {
-        Table table = new Table("workload", "dtype", "backend", "median ms", "runs", "speed-up vs loops").rightAlign(3, 4, 5);
+        Table table = new Table("workload", "dtype", "backend", "median ms", "IQR ms", "min-max ms", "runs",
+                "speed-up vs loops").rightAlign(3, 4, 5, 6, 7);
+        boolean unsteady = false;
         for (Result r : results) {
-            table.row(r.workload, r.dtype, r.backend, String.format("%.3f", r.medianMillis), r.repeats, ratio(r.speedup));
+            table.row(r.workload, r.dtype, r.backend, millis(r.medianMillis), millis(r.q1Millis) + "-" + millis(r.q3Millis),
+                    millis(r.minMillis) + "-" + millis(r.maxMillis), r.repeats, markedRatio(r));
+            unsteady |= !r.speedupTrusted;
         }
-        return table.toString();
+        String text = table.toString();
+        if (unsteady) {
+            text += "? the interquartile range of this time or of its loops baseline exceeds "
+                    + Math.round(Spread.UNSTEADY * 100) + "% of its median: do not trust that speed-up"
+                    + System.lineSeparator();
+        }
+        return text;
     }
 }

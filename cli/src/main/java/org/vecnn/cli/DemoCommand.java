@@ -43,7 +43,6 @@ final class DemoCommand implements Callable<Integer> {
         List<BenchRun.Result> results = BenchCommand.run(BenchCommand.selectBackends(List.of()),
                 Workloads.standard(true), List.of(DType.FLOAT32, DType.FLOAT64), true, !quiet);
         out.print(BenchRun.table(results));
-        Path page = BenchReport.write(results, report);
         out.println();
         Backend backend = Backends.get();
         out.println("== Training a 784-64-10 MLP on 2000 generated digits on " + backend.name()
@@ -52,6 +51,7 @@ final class DemoCommand implements Callable<Integer> {
         new CommandLine(train).parseArgs("--samples", "2000", "--epochs", "3", "--hidden", "64", "--report", report.toString());
         TrainCommand.Outcome outcome = train.train(backend, TrainingData.load(null, 2000, train.seed, 0, false), !quiet);
         out.print(TrainCommand.table(outcome.epochs));
+        Path page = BenchReport.write(results, report); // after training, so that the page shows its chart too
         out.println();
         out.println("report: " + page.toAbsolutePath());
         out.println("training chart: " + outcome.chart);

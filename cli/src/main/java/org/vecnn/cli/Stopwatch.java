@@ -1,13 +1,12 @@
 package org.vecnn.cli;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
  * Times a job the way a benchmark should on a noisy machine: warm-up runs first, for a third of the time
  * budget (the JIT compiles, caches fill), then the median of repeated runs, as many as fit in the budget but
- * never fewer than the minimum nor more than the maximum.
+ * never fewer than the minimum nor more than the maximum; every run is kept, for the spread.
  */
 final class Stopwatch {
     private final int minRepeats;
@@ -24,10 +23,13 @@ final class Stopwatch {
     static final class Timing {
         final double medianMillis;
         final int repeats;
+        /** Every timed run, in milliseconds, with its spread. */
+        final Spread millis;
 
-        Timing(double medianMillis, int repeats) {
-            this.medianMillis = medianMillis;
-            this.repeats = repeats;
+        Timing(Spread millis) {
+            this.millis = millis;
+            this.medianMillis = millis.median;
+            this.repeats = millis.count();
         }
     }
 
@@ -38,16 +40,13 @@ final class Stopwatch {
         do {
             job.run();
         } while (System.nanoTime() - warmupStart < budgetNanos / 3);
-        List<Long> runs = new ArrayList<>();
+        List<Double> runs = new ArrayList<>();
         long start = System.nanoTime();
         while (runs.size() < minRepeats || (runs.size() < maxRepeats && System.nanoTime() - start < budgetNanos)) {
             long t0 = System.nanoTime();
             job.run();
-            runs.add(System.nanoTime() - t0);
+            runs.add((System.nanoTime() - t0) / 1e6);
         }
-        Collections.sort(runs);
-        int n = runs.size();
-        double median = n % 2 == 1 ? runs.get(n / 2) : (runs.get(n / 2 - 1) + runs.get(n / 2)) / 2.0;
-        return new Timing(median / 1e6, n);
+        return new Timing(Spread.of(runs));
     }
 }

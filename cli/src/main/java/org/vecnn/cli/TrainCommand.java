@@ -57,6 +57,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default ${DEFAULT-VALUE}).")
     int batchSize;
 
+    /** The chart's file name in the report directory. */
+    static final String CHART = "training.png";
+
     @Option(names = "--hidden", defaultValue = "128", description = "Hidden units (default ${DEFAULT-VALUE}).")
     int hidden;
 
@@ -143,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
         outcome.epochs = report.epochs();
         outcome.samplesPerSecond = report.samplesPerSecond();
         outcome.chart = TrainingChart.write(report.epochs(), "vecnn train: " + outcome.data + ", " + outcome.dtype + " on " + outcome.backend,
-                this.report.resolve("training.png")).toAbsolutePath().toString();
+                this.report.resolve(CHART)).toAbsolutePath().toString();
         if (save != null) {
             mlp.save(save);
             outcome.model = save.toAbsolutePath().toString();

@@ -95,6 +95,97 @@ class CommandLineTest {
         assertThat(report.resolve("index.html")).exists();
         assertThat(report.resolve("bench.json")).exists();
         assertThat(Files.size(report.resolve("speedup-float32.png"))).isPositive();
+        String page = Files.readString(report.resolve("index.html"));
+        assertThat(page).contains("is compared with <b>" + Workloads.PER_SAMPLE);
+        assertThat(page).doesNotContain("<td>0.0x</td>");
+        assertThat(results.get(0).getAsJsonObject().get("q3Millis").getAsDouble()).isPositive();
+    }
+
+    @Test
+    void benchTableShowsTheSpreadOfEveryMedian() {
+        Run run = run("bench", "--quick", "--dtype", "FLOAT32", "--backend", "ejml", "--report", tmp.resolve("r").toString());
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out).contains("median ms", "IQR ms", "min-max ms", "speed-up vs loops", "report: ");
+        String vectorized = run.out.lines().filter(l -> l.startsWith(Workloads.VECTORIZED) && l.contains("ejml"))
+                .findFirst().orElseThrow();
+        assertThat(vectorized).matches(".*\\d-\\d.*\\d-\\d.*x.*");
+    }
+
+    @Test
+    void ratiosOfUnsteadyTimesAreMarked() {
+        Spread steady = Spread.of(10, 10.1, 10.2, 9.9, 10);
+        Spread unsteady = Spread.of(10, 20, 5, 10, 14);
+        assertThat(steady.unsteady()).isFalse();
+        assertThat(unsteady.unsteady()).isTrue();
+        assertThat(steady.q1).isEqualTo(10.0);
+        assertThat(unsteady.median).isEqualTo(10.0);
+        assertThat(MlpBenchCommand.ratio(0.045, false)).isEqualTo("0.045x ?");
+        assertThat(MlpBenchCommand.ratio(1.52, true)).isEqualTo("1.5x");
+    }
+
+    @Test
+    void benchMlpTrainsEveryBackendBesideNumpy() throws Exception {
+        Path report = tmp.resolve("mlp");
+        Run run = run("bench", "mlp", "--samples", "256", "--epochs", "2", "--backends", "ejml,loops", "--json",
+                "--report", report.toString());
+        assertThat(run.exitCode).as(run.err).isZero();
+        JsonObject outcome = JsonParser.parseString(run.out).getAsJsonObject();
+        assertThat(outcome.get("samples").getAsInt()).isEqualTo(256);
+        JsonArray backends = outcome.getAsJsonArray("backends");
+        assertThat(backends).extracting(e -> e.getAsJsonObject().get("backend").getAsString()).containsExactly("ejml", "loops");
+        boolean numpy = outcome.getAsJsonObject("numpy").get("present").getAsBoolean();
+        for (JsonElement e : backends) {
+            JsonObject r = e.getAsJsonObject();
+            assertThat(r.getAsJsonObject("train").getAsJsonArray("values")).hasSize(2);
+            assertThat(r.getAsJsonObject("train").get("median").getAsDouble()).isPositive();
+            assertThat(r.getAsJsonObject("predict").get("median").getAsDouble()).isPositive();
+            assertThat(r.getAsJsonArray("lossPerEpoch")).hasSize(3);
+            assertThat(Double.isNaN(r.get("trainRatio").getAsDouble())).isEqualTo(!numpy);
+        }
+        if (numpy) {
+            JsonObject n = outcome.getAsJsonObject("numpy");
+            assertThat(n.getAsJsonObject("train").get("median").getAsDouble()).isPositive();
+            assertThat(n.getAsJsonArray("lossPerEpoch")).hasSize(2);
+            // the same recipe from another generator: the first epoch's loss is close, not equal
+            double numpyLoss = n.getAsJsonArray("lossPerEpoch").get(0).getAsDouble();
+            double ejmlLoss = backends.get(0).getAsJsonObject().getAsJsonArray("lossPerEpoch").get(0).getAsDouble();
+            assertThat(ejmlLoss).isCloseTo(numpyLoss, org.assertj.core.data.Offset.offset(0.5));
+        }
+        assertThat(Files.size(report.resolve(MlpBenchReport.PNG))).isPositive();
+        assertThat(report.resolve(MlpBenchReport.JSON)).isNotEmptyFile();
+        assertThat(Files.readString(report.resolve(MlpBenchReport.HTML))).contains("train samples/s");
+    }
+
+    @Test
+    void benchMlpSaysWhenNumpyIsAbsentAndPrintsNoRatio() {
+        Run run = run("bench", "mlp", "--samples", "128", "--epochs", "1", "--warmup", "0", "--backends", "loops",
+                "--python", tmp.resolve("no-python").toString(), "--report", tmp.resolve("r").toString());
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out).contains("NumPy: no ", "with NumPy on the PATH", "no ratios", "train samples/s", "report: ");
+        String loops = run.out.lines().filter(l -> l.startsWith("loops")).findFirst().orElseThrow();
+        assertThat(loops).doesNotContain("x").contains(" - ");
+        assertThat(run.out.lines().filter(l -> l.startsWith("numpy"))).isEmpty();
+    }
+
+    @Test
+    void benchMlpRefusesNonsense() {
+        assertThat(run("bench", "mlp", "--epochs", "0").exitCode).isEqualTo(2);
+        assertThat(run("bench", "mlp", "--backends", "nd5j", "--no-numpy").exitCode).isEqualTo(3);
+    }
+
+    @Test
+    void benchCallsStatesTheCostOfOneSmallCallPerBackend() {
+        Run run = run("bench", "calls", "--backend", "ejml", "--seconds", "0.05", "--json");
+        assertThat(run.exitCode).as(run.err).isZero();
+        JsonArray costs = run.json();
+        assertThat(costs).extracting(e -> e.getAsJsonObject().get("operation").getAsString())
+                .containsExactly("add 3x3, out=", "add 3x3, new result", "matmul 3x3, out=", "matmul 3x3, new result");
+        for (JsonElement e : costs) {
+            assertThat(e.getAsJsonObject().get("backend").getAsString()).isEqualTo("ejml");
+            assertThat(e.getAsJsonObject().get("medianNanos").getAsDouble()).isPositive();
+        }
+        assertThat(run("bench", "calls", "--backend", "loops", "--seconds", "0.05").out)
+                .contains("ns per call", "matmul 3x3, out=", "loops");
     }
 
     @Test
@@ -132,6 +223,7 @@ class CommandLineTest {
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.out).contains("== Backends", "== Agreement", "== Loops against vectorized code", "== Training",
                 "report: ", "training chart: ");
+        assertThat(tmp.resolve("demo").resolve("index.html")).content().contains("<img src=\"training.png\"");
     }
 
     @Test
@@ -158,8 +250,11 @@ class CommandLineTest {
         Run run = run("--help");
         assertThat(run.exitCode).isZero();
         assertThat(run.out).contains("Exit codes:").contains("3   the backend asked for");
-        for (String command : new String[] {"backends", "verify", "bench", "train", "demo"}) {
-            Run help = run(command, "--help");
+        for (String command : new String[] {"backends", "verify", "bench", "train", "demo", "bench mlp", "bench calls"}) {
+            String[] words = command.split(" ");
+            String[] args = java.util.Arrays.copyOf(words, words.length + 1);
+            args[words.length] = "--help";
+            Run help = run(args);
             assertThat(help.exitCode).isZero();
             assertThat(help.out).as(command).startsWith("Usage: vecnn " + command).doesNotContain("%n");
         }

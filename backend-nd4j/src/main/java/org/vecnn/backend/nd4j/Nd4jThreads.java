@@ -8,36 +8,71 @@ import org.nd4j.linalg.factory.Nd4j;
  * default two threads than on one). Products under {@link #parallelWork()} multiply-adds run on one thread,
  * larger ones on {@link #maxThreads()}.
  *
- * <p>Users override both with system properties: {@value #THREADS_PROPERTY} (default: the available
- * processors) and {@value #WORK_PROPERTY} (default {@value #DEFAULT_PARALLEL_WORK} multiply-adds, m·k·n).
+ * <p>ND4J's own operations (elementwise ops, reductions, broadcasts) run on threads of their own, beside
+ * OpenBLAS's pthreads. On a small machine the two fight for the cores (measured on 2 cores, the MLP of
+ * {@code vecnn bench mlp}: about 8,500 training samples/s with ND4J's default of one thread per core, about
+ * 26,000 with one). The operations the backend gives ND4J are small (a batch's activations), so ND4J gets
+ * {@value #DEFAULT_ND4J_THREADS} thread by default and the cores go to OpenBLAS, with no environment variable
+ * needed; {@link #configureNd4j()} applies it.
+ *
+ * <p>Users override all three with system properties: {@value #THREADS_PROPERTY} (default: the available
+ * processors), {@value #WORK_PROPERTY} (default {@value #DEFAULT_PARALLEL_WORK} multiply-adds, m·k·n) and
+ * {@value #ND4J_THREADS_PROPERTY} (ND4J's own threads, default {@value #DEFAULT_ND4J_THREADS}).
  */
 final class Nd4jThreads {
     static final String THREADS_PROPERTY = "vecnn.nd4j.threads";
     static final String WORK_PROPERTY = "vecnn.nd4j.parallelWork";
     static final long DEFAULT_PARALLEL_WORK = 192L * 192 * 192;
+    static final String ND4J_THREADS_PROPERTY = "vecnn.nd4j.opThreads";
+    static final int DEFAULT_ND4J_THREADS = 1;
 
     private final int maxThreads;
     private final long parallelWork;
+    private final int nd4jThreads;
     /** The count last given to OpenBLAS, to skip the native call when it does not change; 0 before the first. */
     private int current;
 
     Nd4jThreads(int maxThreads, long parallelWork) {
-        if (maxThreads < 1 || parallelWork < 0) {
-            throw new IllegalArgumentException("nd4j threads: need maxThreads >= 1 and parallelWork >= 0, got "
-                    + maxThreads + " and " + parallelWork);
+        this(maxThreads, parallelWork, DEFAULT_ND4J_THREADS);
+    }
+
+    Nd4jThreads(int maxThreads, long parallelWork, int nd4jThreads) {
+        if (maxThreads < 1 || parallelWork < 0 || nd4jThreads < 1) {
+            throw new IllegalArgumentException("nd4j threads: need maxThreads >= 1, parallelWork >= 0 and ND4J's threads"
+                    + " >= 1, got " + maxThreads + ", " + parallelWork + " and " + nd4jThreads);
         }
         this.maxThreads = maxThreads;
         this.parallelWork = parallelWork;
+        this.nd4jThreads = nd4jThreads;
     }
 
-    /** The settings of the system properties, or the defaults. */
+    /**
+     * The settings of the system properties, or the defaults, with ND4J's own thread count applied (see
+     * {@link #configureNd4j()}): the provider builds the backend from it once ND4J's natives are loaded, so the
+     * setting is in place before the backend's first operation.
+     */
     static Nd4jThreads fromSystemProperties() {
         long threads = property(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
         long work = property(WORK_PROPERTY, DEFAULT_PARALLEL_WORK);
-        if (threads > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(THREADS_PROPERTY + " is too large: " + threads);
+        long nd4j = property(ND4J_THREADS_PROPERTY, DEFAULT_ND4J_THREADS);
+        if (threads > Integer.MAX_VALUE || nd4j > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(THREADS_PROPERTY + " or " + ND4J_THREADS_PROPERTY + " is too large: "
+                    + threads + ", " + nd4j);
         }
-        return new Nd4jThreads((int) threads, work);
+        Nd4jThreads settings = new Nd4jThreads((int) threads, work, (int) nd4j);
+        settings.configureNd4j();
+        return settings;
+    }
+
+    /** Gives ND4J's own operations {@link #nd4jThreads()} threads (process-wide, as ND4J's setting is). */
+    void configureNd4j() {
+        // ND4J 1.0.0-M2.1 sizes its parallel loops by maxMasterThreads; its setMaxThreads is a no-op (only
+        // OMP_NUM_THREADS, read once at start-up, lowers maxThreads).
+        Nd4j.getEnvironment().setMaxMasterThreads(nd4jThreads);
+    }
+
+    int nd4jThreads() {
+        return nd4jThreads;
     }
 
     /** A whole-number system property, or {@code fallback} when unset; an unparsable value is an error, not ignored. */
@@ -83,6 +118,7 @@ final class Nd4jThreads {
     @Override
     public String toString() {
         return "BLAS threads: 1 below " + parallelWork + " multiply-adds, else " + maxThreads
-                + " (-D" + THREADS_PROPERTY + ", -D" + WORK_PROPERTY + ")";
+                + " (-D" + THREADS_PROPERTY + ", -D" + WORK_PROPERTY + "), ND4J's own threads: " + nd4jThreads
+                + " (-D" + ND4J_THREADS_PROPERTY + ")";
     }
 }

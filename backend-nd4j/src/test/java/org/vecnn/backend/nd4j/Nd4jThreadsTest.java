@@ -42,6 +42,28 @@ class Nd4jThreadsTest {
     void nonsenseSettingsAreRefused() {
         assertThatThrownBy(() -> new Nd4jThreads(0, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Nd4jThreads(2, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Nd4jThreads(2, 10, 0)).isInstanceOf(IllegalArgumentException.class);
+        System.setProperty(Nd4jThreads.ND4J_THREADS_PROPERTY, "many");
+        try {
+            assertThatThrownBy(Nd4jThreads::fromSystemProperties).hasMessageContaining(Nd4jThreads.ND4J_THREADS_PROPERTY);
+        } finally {
+            System.clearProperty(Nd4jThreads.ND4J_THREADS_PROPERTY);
+        }
+    }
+
+    @Test
+    void nd4jsOwnOperationsGetOneThreadUnlessAPropertySaysOtherwise() {
+        Backends.get("nd4j");   // the backend is built from fromSystemProperties()
+        assertThat(Nd4j.getEnvironment().maxMasterThreads()).isEqualTo(1);
+        System.setProperty(Nd4jThreads.ND4J_THREADS_PROPERTY, "2");
+        try {
+            assertThat(Nd4jThreads.fromSystemProperties().nd4jThreads()).isEqualTo(2);
+            assertThat(Nd4j.getEnvironment().maxMasterThreads()).isEqualTo(Math.min(2, Nd4j.getEnvironment().maxThreads()));
+        } finally {
+            System.clearProperty(Nd4jThreads.ND4J_THREADS_PROPERTY);
+            Nd4jThreads.fromSystemProperties();
+        }
+        assertThat(Nd4j.getEnvironment().maxMasterThreads()).isEqualTo(1);
     }
 
     @Test
