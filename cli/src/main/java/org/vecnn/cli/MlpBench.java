@@ -9,7 +9,7 @@ import org.vecnn.nn.EpochResult;
 import org.vecnn.nn.Fit;
 import org.vecnn.nn.Mlp;
 import org.vecnn.nn.TrainingReport;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * Times {@link MlpWorkload} on one backend through {@code Mlp.fit} and {@code Mlp.predict}: training samples per

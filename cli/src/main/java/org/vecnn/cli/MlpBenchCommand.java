@@ -11,7 +11,7 @@ import org.vecnn.BackendStatus;
 import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.nn.Dataset;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

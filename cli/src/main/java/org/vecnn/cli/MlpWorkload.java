@@ -7,7 +7,7 @@ import org.vecnn.nn.Initializer;
 import org.vecnn.nn.Loss;
 import org.vecnn.nn.Mlp;
 import org.vecnn.nn.Optimizer;
-import org.vecnn.spi.Backend;
+import org.vecnn.Backend;
 
 /**
  * The workload of the NumPy baseline {@code numpy_mlp.py}, through vecnn-nn's public API: 784-256 (ReLU)-10
