@@ -80,6 +80,11 @@ public final class Activation {
         return kind == Kind.RELU || kind == Kind.LEAKY_RELU;
     }
 
+    /** The elementwise function, or null for identity and softmax. */
+    UnaryOp function() {
+        return function;
+    }
+
     /** {@code out = f(z)}; {@code out} may be {@code z}. */
     void apply(Backend backend, Tensor z, Tensor out, Tensor rowScratch) {
         if (kind == Kind.IDENTITY) {
@@ -112,8 +117,7 @@ public final class Activation {
         if (derivative == null) {
             throw new IllegalStateException("no elementwise derivative for " + this);
         }
-        backend.map(derivative, z, scratch);
-        backend.multiply(da, scratch, dz);
+        backend.activationBackward(derivative, z, da, dz);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.vecnn.nn;
 
 import org.vecnn.Tensor;
+import org.vecnn.UnaryOp;
 import org.vecnn.Backend;
 
 /**
@@ -33,11 +34,18 @@ final class DenseLayer {
         this.biasUpdate = optimizer.newUpdate(backend, bias, false);
     }
 
-    /** {@code Z = X·W + b} (one matmul, one broadcast add) and {@code A = f(Z)} into {@code buffers}. */
+    /**
+     * {@code Z = X·W + b} and {@code A = f(Z)} into {@code buffers}: one fused call for an elementwise
+     * activation, which a backend may run as one pass over the product's tiles.
+     */
     Tensor forward(Tensor x, LayerBuffers buffers) {
-        backend.matmul(x, weights, buffers.z);
-        backend.add(buffers.z, bias, buffers.z);
-        activation.apply(backend, buffers.z, buffers.a, buffers.rowScratch);
+        UnaryOp f = activation.function();
+        if (f != null) {
+            backend.denseForward(x, weights, bias, f, buffers.z, buffers.a);
+        } else {
+            backend.denseForward(x, weights, bias, null, buffers.z, null);
+            activation.apply(backend, buffers.z, buffers.a, buffers.rowScratch);
+        }
         return buffers.a;
     }
 
