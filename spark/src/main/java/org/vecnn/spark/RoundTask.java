@@ -41,6 +41,14 @@ final class RoundTask implements Serializable {
         this.hook = hook;
     }
 
+    /**
+     * Whether a model used before may serve: always for gradients, and for local steps when the optimizer keeps no
+     * state (plain SGD); momentum and Adam start each round from fresh state.
+     */
+    private boolean reusable() {
+        return !averaging || spec.optimizer == org.vecnn.nn.Optimizer.Kind.SGD;
+    }
+
     int steps() {
         return stepStarts.length - 1;
     }
@@ -57,7 +65,7 @@ final class RoundTask implements Serializable {
                 continue;
             }
             if (model == null) {
-                model = ExecutorBackends.borrow(spec, backend, !averaging);
+                model = ExecutorBackends.borrow(spec, backend, reusable());
                 model.setParameterValues(parameters.value());
                 into.executors.put(ExecutorBackends.executor(), ExecutorBackends.describe(model));
             }
@@ -74,7 +82,7 @@ final class RoundTask implements Serializable {
         if (averaging && model != null) {
             into.add(model.parameterValues(), seen, seen);
         }
-        if (model != null && !averaging) {
+        if (model != null && reusable()) {
             ExecutorBackends.giveBack(spec, backend, model);
         }
         hook.afterPartition(block.partition, round);
