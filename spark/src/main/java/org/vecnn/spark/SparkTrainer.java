@@ -224,17 +224,13 @@ public final class SparkTrainer {
                         treeDepth);
                 parameters.destroy();
                 checkCounts(c, starts);
+                double[] mean = c.sum;
+                for (int i = 0; i < mean.length; i++) {
+                    mean[i] /= c.weight;
+                }
                 if (averaging) {
-                    double[] mean = c.sum.clone();
-                    for (int i = 0; i < mean.length; i++) {
-                        mean[i] /= c.weight;
-                    }
                     model.setParameterValues(mean);
                 } else {
-                    double[] mean = c.sum.clone();
-                    for (int i = 0; i < mean.length; i++) {
-                        mean[i] /= c.weight;
-                    }
                     int examples = (int) c.examples[0];
                     model.applyGradients(Gradients.of(model, c.lossSums[0] / examples, examples,
                             labelled ? c.correct[0] : -1, mean));
