@@ -46,16 +46,17 @@ class SynchronousTrainingTest {
 
     private void followsFit(DType dtype, double tolerance, int partitions, int examples, int batchSize) {
         Dataset data = LocalSpark.blobs(examples, 6, 3, 1);
+        Dataset validation = LocalSpark.blobs(50, 6, 3, 1); // evaluated on the driver after each epoch
         int batches = (examples + batchSize - 1) / batchSize;
         Optimizer optimizer = Optimizer.momentum(0.05, 0.9);
         Mlp single = network(dtype, optimizer);
         Recorder singleSteps = new Recorder();
-        TrainingReport expected = single.fit(data, Fit.epochs(2).batchSize(batchSize).shuffle(5).listener(singleSteps));
+        TrainingReport expected = single.fit(data, Fit.epochs(2).batchSize(batchSize).shuffle(5).validation(validation).listener(singleSteps));
 
         Mlp distributed = network(dtype, optimizer);
         Recorder steps = new Recorder();
         SparkTrainingReport report = SparkTrainer.synchronous().fit(distributed, LocalSpark.frame(data, partitions),
-                "features", "label", Fit.epochs(2).batchSize(batchSize).shuffle(5).listener(steps));
+                "features", "label", Fit.epochs(2).batchSize(batchSize).shuffle(5).validation(validation).listener(steps));
 
         assertThat(steps.batches).isEqualTo(singleSteps.batches).hasSize(2 * batches)
                 .startsWith("1:1/" + batches).endsWith("2:" + batches + "/" + batches);
@@ -68,6 +69,11 @@ class SynchronousTrainingTest {
                     .isCloseTo(expected.epochs().get(e).trainLoss(), org.assertj.core.data.Offset.offset(tolerance));
             assertThat(report.training().epochs().get(e).trainAccuracy())
                     .isEqualTo(expected.epochs().get(e).trainAccuracy());
+            assertThat(report.training().epochs().get(e).validationLoss()).isCloseTo(
+                    expected.epochs().get(e).validationLoss(), org.assertj.core.data.Percentage.withPercentage(
+                            tolerance * 1000));
+            assertThat(report.training().epochs().get(e).validationAccuracy())
+                    .isEqualTo(expected.epochs().get(e).validationAccuracy());
         }
         assertThat(steps.threads).containsOnly(Thread.currentThread());
         assertThat(steps.epochs).hasSize(2);
