@@ -159,11 +159,138 @@ public final class Mlp {
     /** Forward, loss, backward and one optimizer step on the loaded batch; the batch's mean loss. */
     private double trainStep(Workspace ws) {
         double loss = computeGradients(ws);
+        optimizerStep();
+        return loss;
+    }
+
+    /** One step of the optimizer with the gradients in the layers' gradient tensors. */
+    private void optimizerStep() {
         step++;
         for (DenseLayer layer : layers) {
             layer.update(step);
         }
-        return loss;
+    }
+
+    // ---------------------------------------------------------------- gradients and parameters
+
+    /**
+     * The mean loss on all of {@code batch} (one batch) and its gradient with respect to every parameter, read
+     * back in the layout {@link Gradients} documents; parameters and optimizer state are unchanged. Together with
+     * {@link #applyGradients} this is one step of {@link #fit}: {@code net.applyGradients(net.gradients(b))}
+     * changes the parameters exactly as a one-batch epoch of {@code fit} on {@code b} does.
+     *
+     * @throws InvalidNetworkException if the data's feature or target count does not match the network, or it is
+     *                                 empty
+     */
+    public Gradients gradients(Dataset batch) {
+        checkData("gradients", batch);
+        Workspace ws = workspace(batch.size());
+        int[] order = new int[batch.size()];
+        Arrays.setAll(order, i -> i);
+        ws.batch.load(batch, order, 0);
+        double loss = computeGradients(ws);
+        long correct = batch.hasLabels() ? correct(ws) : -1;
+        double[] values = new double[parameterCount()];
+        int offset = 0;
+        for (DenseLayer layer : layers) {
+            offset = append(backend.toDoubleArray(layer.weightGradient), values, offset);
+            offset = append(backend.toDoubleArray(layer.biasGradient), values, offset);
+        }
+        int[][] layout = layout();
+        return new Gradients(layout[0], layout[1], loss, batch.size(), correct, values);
+    }
+
+    /**
+     * One step of this network's optimizer (with its momentum or Adam state and step count, and weight decay)
+     * along {@code gradients}: the update {@link #fit} makes after each batch, for gradients computed elsewhere,
+     * for example summed over the partitions of a distributed batch.
+     *
+     * @throws IllegalArgumentException if the gradients have another network's layout
+     */
+    public void applyGradients(Gradients gradients) {
+        if (gradients == null || !gradients.fits(this)) {
+            throw new IllegalArgumentException("applyGradients: " + gradients + " do not have the layout of " + this);
+        }
+        double[] values = gradients.values();
+        int offset = 0;
+        for (DenseLayer layer : layers) {
+            offset = copyInto(values, offset, layer.weightGradient);
+            offset = copyInto(values, offset, layer.biasGradient);
+        }
+        optimizerStep();
+    }
+
+    /** The number of parameters: {@code Σ (inputs + 1) × units} over the layers. */
+    public int parameterCount() {
+        int count = 0;
+        for (DenseLayer layer : layers) {
+            count = Math.addExact(count, Math.multiplyExact(layer.inputs + 1, layer.units));
+        }
+        return count;
+    }
+
+    /**
+     * A copy of every parameter in one flat array: for each layer in order, its weights ((inputs, units),
+     * row-major) then its biases; the layout of {@link Gradients}.
+     */
+    public double[] parameterValues() {
+        double[] values = new double[parameterCount()];
+        int offset = 0;
+        for (DenseLayer layer : layers) {
+            offset = append(backend.toDoubleArray(layer.weights), values, offset);
+            offset = append(backend.toDoubleArray(layer.bias), values, offset);
+        }
+        return values;
+    }
+
+    /**
+     * Overwrites every parameter with {@code values} (in the layout of {@link #parameterValues()}, rounded to
+     * the model's dtype); optimizer state and step count are kept. {@code net.setParameterValues(
+     * other.parameterValues())} makes {@code net} predict as {@code other} does on the same backend and dtype.
+     *
+     * @throws IllegalArgumentException if {@code values} does not have {@link #parameterCount()} entries or one
+     *                                  of them is not finite; nothing is changed then
+     */
+    public void setParameterValues(double[] values) {
+        if (values == null || values.length != parameterCount()) {
+            throw new IllegalArgumentException("setParameterValues: " + (values == null ? "null" : values.length
+                    + " values") + ", but " + this + " has " + parameterCount() + " parameters");
+        }
+        Gradients.checkFinite("setParameterValues", values);
+        int offset = 0;
+        for (DenseLayer layer : layers) {
+            offset = copyInto(values, offset, layer.weights);
+            offset = copyInto(values, offset, layer.bias);
+        }
+    }
+
+    private static int append(double[] part, double[] values, int offset) {
+        System.arraycopy(part, 0, values, offset, part.length);
+        return offset + part.length;
+    }
+
+    private int copyInto(double[] values, int offset, Tensor dst) {
+        int n = dst.size();
+        if (architecture.dtype == DType.FLOAT64) {
+            backend.copyFrom(Arrays.copyOfRange(values, offset, offset + n), dst);
+        } else {
+            float[] floats = new float[n];
+            for (int i = 0; i < n; i++) {
+                floats[i] = (float) values[offset + i];
+            }
+            backend.copyFrom(floats, dst);
+        }
+        return offset + n;
+    }
+
+    /** Each layer's input count, then each layer's unit count. */
+    int[][] layout() {
+        int[][] layout = new int[2][layers.size()];
+        for (int i = 0; i < layers.size(); i++) {
+            layout[0][i] = layers.get(i).inputs;
+            layout[1][i] = layers.get(i).units;
+        }
+        return layout;
     }
 
     /** Forward, loss and backward on the loaded batch, parameters unchanged; the batch's mean loss. */
