@@ -47,7 +47,7 @@ final class ExecutorBackends {
             }
         }
         try {
-            org.vecnn.spi.Backend backend = backendName == null ? Backends.get() : Backends.get(backendName);
+            org.vecnn.Backend backend = backendName == null ? Backends.get() : Backends.get(backendName);
             return spec.builder().build(backend);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ExecutorBackendException("vecnn-spark: " + executor() + " cannot run the network on "
