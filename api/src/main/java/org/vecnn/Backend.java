@@ -868,6 +868,14 @@ public final class Backend {
             return out;
         }
         int rowSize = a.shape().dim(0) == 0 ? 0 : a.size() / a.shape().dim(0);
+        if (s(a) instanceof HeapStorage heap) {
+            Object from = heap.array() instanceof HostArray.Floats f ? f.data() : ((HostArray.Doubles) heap.array()).data();
+            HostArray part = HostArray.zeros(a.dtype(), out.size());
+            Object to = part instanceof HostArray.Floats f ? f.data() : ((HostArray.Doubles) part).data();
+            System.arraycopy(from, firstRow * rowSize, to, 0, out.size());
+            s(out).write(part);
+            return out;
+        }
         HostArray source = HostArray.zeros(a.dtype(), a.size());
         s(a).read(source);
         HostArray target = HostArray.zeros(a.dtype(), out.size());

@@ -55,6 +55,9 @@ final class TensorFormat {
             this.scientific = useScientific(shown);
             for (double v : shown) {
                 String s = raw(v);
+                if (scientific && s.indexOf('e') > 0) {
+                    s = s.substring(0, s.indexOf('e'));
+                }
                 int dot = s.indexOf('.');
                 if (dot < 0) {
                     intWidth = Math.max(intWidth, s.length());
@@ -137,9 +140,13 @@ final class TensorFormat {
             int dot = s.indexOf('.');
             if (scientific) {
                 int e = s.indexOf('e');
-                int mantissaWidth = intWidth + fracWidth;
-                String m = e < 0 ? s : s.substring(0, e);
-                return " ".repeat(Math.max(0, mantissaWidth - m.length())) + s;
+                if (e < 0) {
+                    return " ".repeat(Math.max(0, intWidth + fracWidth + 4 - s.length())) + s;
+                }
+                String m = s.substring(0, e);
+                int mDot = m.indexOf('.');
+                String padded = m + "0".repeat(Math.max(0, fracWidth - (m.length() - mDot)));
+                return " ".repeat(Math.max(0, intWidth - mDot)) + padded + s.substring(e);
             }
             int intPart = dot < 0 ? s.length() : dot;
             int fracPart = dot < 0 ? 0 : s.length() - dot;
