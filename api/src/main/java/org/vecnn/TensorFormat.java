@@ -9,7 +9,8 @@ import java.util.List;
  * Prints a tensor's values as NumPy's {@code repr} does: {@code array([[1. , 2.5], [3. , 4. ]], dtype=float32)}
  * over lines, at most 8 fractional digits, elements padded to one width and aligned on the decimal point,
  * scientific notation when magnitudes span too much, and axes summarised with {@code ...} (3 items each
- * side) above 1000 elements. The dtype is named unless it is float64, NumPy's default.
+ * side, and the shape named, as NumPy 2.2+ does) above 1000 elements. The dtype is named unless it is
+ * float64, NumPy's default.
  */
 final class TensorFormat {
     private static final int THRESHOLD = 1000;
@@ -31,6 +32,9 @@ final class TensorFormat {
         String prefix = "array(";
         StringBuilder out = new StringBuilder(prefix);
         f.block(out, 0, 0, prefix.length() + 1);
+        if (summarise) {
+            out.append(", shape=").append(t.shape());
+        }
         return out.append(suffix).append(')').toString();
     }
 
