@@ -32,6 +32,15 @@ class TckCatchesBrokenBackendsTest {
         assertThat(run(BrokenBroadcastContractRun.class, "addFloat32").succeeded().count()).isEqualTo(1);
     }
 
+    /** Under a pre-JUnit-Platform runner (Surefire 2.12.4 calls public test* methods) the TCK fails loudly. */
+    @Test
+    void aRunnerThatCannotRunTheTckFailsInsteadOfPassingEmpty() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MinimalBackendTckTest().testRequiresTheJUnitPlatform())
+                .isInstanceOf(AssertionError.class).hasMessageContaining("maven-surefire-plugin 3.5.2 (at least 2.22.0)");
+        assertThat(run(MinimalBackendTckTest.class, "testRequiresTheJUnitPlatform").started().count())
+                .as("not a JUnit test on the JUnit Platform").isZero();
+    }
+
     private static Events run(String method) {
         return run(BrokenBackendContractRun.class, method);
     }
