@@ -16,6 +16,9 @@ import org.vecnn.spi.Backend;
  * {@link #binary} (one 0/1 target column, for a sigmoid output) and {@link #regression} (real targets).
  */
 public final class Dataset {
+    /** The most values one Java array holds. */
+    private static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+
     private final float[] features;
     private final float[] targets;
     private final int[] labels;
@@ -39,11 +42,27 @@ public final class Dataset {
      * row-major; each label is in {@code [0, classCount)}; the targets are the one-hot rows of the labels.
      */
     public static Dataset classification(float[] features, int featureCount, int[] labels, int classCount) {
+        return classification(features, featureCount, labels, classCount, NonFinite.REJECT);
+    }
+
+    /**
+     * As {@link #classification(float[], int, int[], int)}; {@code nonFinite} says whether NaN and infinite features
+     * are refused (naming the example and column) or kept.
+     */
+    public static Dataset classification(float[] features, int featureCount, int[] labels, int classCount,
+            NonFinite nonFinite) {
         checkRows(features, featureCount, labels == null ? -1 : labels.length, "labels");
         if (classCount < 2) {
             throw new IllegalArgumentException("classification: classCount must be >= 2, got " + classCount);
         }
-        float[] oneHot = new float[Math.multiplyExact(labels.length, classCount)];
+        long targetValues = (long) labels.length * classCount;
+        if (targetValues > MAX_VALUES) {
+            throw new IllegalArgumentException("classification: " + labels.length + " examples of " + classCount
+                    + " one-hot classes are " + targetValues + " target values, more than one array holds ("
+                    + MAX_VALUES + ")");
+        }
+        checkFinite("classification", "feature", features, featureCount, nonFinite);
+        float[] oneHot = new float[(int) targetValues];
         for (int i = 0; i < labels.length; i++) {
             checkLabel(labels, i, classCount);
             oneHot[i * classCount + labels[i]] = 1f;
@@ -54,6 +73,7 @@ public final class Dataset {
     /** Two-class data with one 0/1 target column per example, for a single sigmoid output. */
     public static Dataset binary(float[] features, int featureCount, int[] labels) {
         checkRows(features, featureCount, labels == null ? -1 : labels.length, "labels");
+        checkFinite("binary", "feature", features, featureCount, NonFinite.REJECT);
         float[] column = new float[labels.length];
         for (int i = 0; i < labels.length; i++) {
             checkLabel(labels, i, 2);
@@ -64,11 +84,22 @@ public final class Dataset {
 
     /** Regression data: {@code targets} holds one row of {@code targetCount} values per example. */
     public static Dataset regression(float[] features, int featureCount, float[] targets, int targetCount) {
+        return regression(features, featureCount, targets, targetCount, NonFinite.REJECT);
+    }
+
+    /**
+     * As {@link #regression(float[], int, float[], int)}; {@code nonFinite} says whether NaN and infinite features
+     * and targets are refused (naming the example and column) or kept.
+     */
+    public static Dataset regression(float[] features, int featureCount, float[] targets, int targetCount,
+            NonFinite nonFinite) {
         if (targets == null || targetCount <= 0 || targets.length % targetCount != 0) {
             throw new IllegalArgumentException("regression: targets must be non-null with a multiple of targetCount ("
                     + targetCount + ") values");
         }
         checkRows(features, featureCount, targets.length / targetCount, "target rows");
+        checkFinite("regression", "feature", features, featureCount, nonFinite);
+        checkFinite("regression", "target", targets, targetCount, nonFinite);
         return new Dataset(features.clone(), featureCount, targets.clone(), targetCount, null, 0);
     }
 
@@ -82,6 +113,18 @@ public final class Dataset {
         if ((long) rows * featureCount != features.length) {
             throw new IllegalArgumentException("dataset: " + features.length + " feature values are not " + rows + " "
                     + what + " of " + featureCount + " features");
+        }
+    }
+
+    private static void checkFinite(String op, String what, float[] values, int columns, NonFinite nonFinite) {
+        if (nonFinite == NonFinite.ALLOW) {
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new IllegalArgumentException(op + ": " + what + " " + values[i] + " at example " + i / columns
+                        + ", column " + i % columns + " (from 0) is not finite; clean the data or pass NonFinite.ALLOW");
+            }
         }
     }
 
@@ -120,7 +163,7 @@ public final class Dataset {
     /** A copy of the class labels. */
     public int[] labels() {
         if (labels == null) {
-            throw new IllegalStateException("dataset: regression data has no labels");
+            throw new IllegalArgumentException("labels: regression data has no labels");
         }
         return labels.clone();
     }
@@ -128,7 +171,7 @@ public final class Dataset {
     /** The label of example {@code i}. */
     public int label(int i) {
         if (labels == null) {
-            throw new IllegalStateException("dataset: regression data has no labels");
+            throw new IllegalArgumentException("label: regression data has no labels");
         }
         return labels[i];
     }
@@ -166,14 +209,20 @@ public final class Dataset {
 
     /** The examples at {@code indices}, in that order. */
     public Dataset subset(int[] indices) {
+        if (indices == null) {
+            throw new IllegalArgumentException("subset: indices is null");
+        }
+        for (int i = 0; i < indices.length; i++) {
+            if (indices[i] < 0 || indices[i] >= size) {
+                throw new IllegalArgumentException("subset: index " + indices[i] + " (at position " + i
+                        + ") is out of range for a dataset of " + size + " examples");
+            }
+        }
         float[] x = new float[Math.multiplyExact(indices.length, featureCount)];
         float[] y = new float[Math.multiplyExact(indices.length, targetCount)];
         int[] l = labels == null ? null : new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
             int row = indices[i];
-            if (row < 0 || row >= size) {
-                throw new IndexOutOfBoundsException("subset: index " + row + " for a dataset of " + size);
-            }
             System.arraycopy(features, row * featureCount, x, i * featureCount, featureCount);
             System.arraycopy(targets, row * targetCount, y, i * targetCount, targetCount);
             if (l != null) {
@@ -186,7 +235,8 @@ public final class Dataset {
     /** Examples {@code from} (inclusive) to {@code to} (exclusive). */
     public Dataset slice(int from, int to) {
         if (from < 0 || to > size || from > to) {
-            throw new IndexOutOfBoundsException("slice: [" + from + ", " + to + ") of a dataset of " + size);
+            throw new IllegalArgumentException("slice: [" + from + ", " + to + ") is not a range within the "
+                    + size + " examples of this dataset (0 <= from <= to <= " + size + ")");
         }
         int[] indices = new int[to - from];
         Arrays.setAll(indices, i -> from + i);
