@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.ShapeException;
+import org.vecnn.TensorArgumentException;
 import org.vecnn.Tensor;
 
 /**
@@ -67,7 +68,7 @@ public abstract class Backend {
         notNull("fromArray", "shape", shape);
         Checks.dataLength("fromArray", data.length, shape);
         Checks.supported(this, "fromArray", DType.FLOAT32);
-        Tensor t = allocate(shape, DType.FLOAT32);
+        Tensor t = allocateChecked("fromArray", shape, DType.FLOAT32);
         writeFloat32(data, t);
         return t;
     }
@@ -84,7 +85,7 @@ public abstract class Backend {
         notNull("fromArray", "shape", shape);
         Checks.dataLength("fromArray", data.length, shape);
         Checks.supported(this, "fromArray", DType.FLOAT64);
-        Tensor t = allocate(shape, DType.FLOAT64);
+        Tensor t = allocateChecked("fromArray", shape, DType.FLOAT64);
         writeFloat64(data, t);
         return t;
     }
@@ -110,7 +111,7 @@ public abstract class Backend {
     public final Tensor zeros(Shape shape, DType dtype) {
         notNull("zeros", "shape", shape);
         Checks.supported(this, "zeros", dtype);
-        return allocate(shape, dtype);
+        return allocateChecked("zeros", shape, dtype);
     }
 
     /** A tensor of {@code shape} and {@code dtype} filled with {@code value} rounded to the dtype. */
@@ -190,7 +191,7 @@ public abstract class Backend {
     public final Tensor matmul(Tensor a, Tensor b) {
         Checks.operands(this, "matmul", a, b);
         MatmulLayout layout = Broadcast.matmul("matmul", a.shape(), b.shape());
-        Tensor out = allocate(layout.resultShape(), a.dtype());
+        Tensor out = allocateChecked("matmul", layout.resultShape(), a.dtype());
         runMatmul(a, b, out, layout);
         return out;
     }
@@ -222,7 +223,7 @@ public abstract class Backend {
      */
     public final Tensor dot(Tensor a, Tensor b) {
         Checks.operands(this, "dot", a, b);
-        Tensor out = allocate(dotShape(a, b), a.dtype());
+        Tensor out = allocateChecked("dot", dotShape(a, b), a.dtype());
         runDot(a, b, out);
         return out;
     }
@@ -316,7 +317,7 @@ public abstract class Backend {
 
     private Tensor allocateBroadcast(String op, Tensor a, Tensor b) {
         Checks.operands(this, op, a, b);
-        return allocate(Broadcast.shape(op, a.shape(), b.shape()), a.dtype());
+        return allocateChecked(op, Broadcast.shape(op, a.shape(), b.shape()), a.dtype());
     }
 
     private void checkBroadcastOut(String op, Tensor a, Tensor b, Tensor out) {
@@ -340,7 +341,7 @@ public abstract class Backend {
     /** {@code alpha * a}, with {@code alpha} rounded to {@code a}'s dtype first (NumPy's rule for a Python scalar). */
     public final Tensor scale(Tensor a, double alpha) {
         Checks.operand(this, "scale", "a", a);
-        Tensor out = allocate(a.shape(), a.dtype());
+        Tensor out = allocateChecked("scale", a.shape(), a.dtype());
         scale(a, alpha, out);
         return out;
     }
@@ -371,7 +372,7 @@ public abstract class Backend {
     public final Tensor map(UnaryOp op, Tensor a) {
         notNull("map", "op", op);
         Checks.operand(this, "map", "a", a);
-        Tensor out = allocate(a.shape(), a.dtype());
+        Tensor out = allocateChecked("map", a.shape(), a.dtype());
         map(op, a, out);
         return out;
     }
@@ -389,7 +390,7 @@ public abstract class Backend {
     /** {@code np.sum(a, axis, keepdims=keepDims)}; negative axes count from the end. */
     public final Tensor sum(Tensor a, int axis, boolean keepDims) {
         Checks.operand(this, "sum", "a", a);
-        Tensor out = allocate(a.shape().reduce("sum", axis, keepDims), a.dtype());
+        Tensor out = allocateChecked("sum", a.shape().reduce("sum", axis, keepDims), a.dtype());
         runReduction(Op.SUM, a, a.shape().axis("sum", axis), out);
         return out;
     }
@@ -413,7 +414,7 @@ public abstract class Backend {
     }
 
     private Tensor copyOf(Tensor a) {
-        Tensor out = allocate(a.shape(), a.dtype());
+        Tensor out = allocateChecked("sum", a.shape(), a.dtype());
         copyKernel(a, out);
         return out;
     }
@@ -421,7 +422,7 @@ public abstract class Backend {
     /** {@code np.max(a, axis, keepdims=keepDims)}; NaN propagates. The axis must not be empty. */
     public final Tensor max(Tensor a, int axis, boolean keepDims) {
         Checks.operand(this, "max", "a", a);
-        Tensor out = allocate(a.shape().reduce("max", axis, keepDims), a.dtype());
+        Tensor out = allocateChecked("max", a.shape().reduce("max", axis, keepDims), a.dtype());
         runReduction(Op.MAX, a, nonEmptyAxis("max", a, axis), out);
         return out;
     }
@@ -473,7 +474,7 @@ public abstract class Backend {
     public final Tensor transpose(Tensor a) {
         Checks.operand(this, "transpose", "a", a);
         Checks.rankAtLeast("transpose", a, 2);
-        Tensor out = allocate(transposedShape(a.shape()), a.dtype());
+        Tensor out = allocateChecked("transpose", transposedShape(a.shape()), a.dtype());
         if (a.size() > 0) {
             transposeKernel(a, out);
         }
@@ -503,7 +504,7 @@ public abstract class Backend {
     /** {@code aᵀ · b} for matrices {@code a} of shape (k,m) and {@code b} of shape (k,n): shape (m,n). */
     public final Tensor matmulTransposeA(Tensor a, Tensor b) {
         Shape shape = transposedProductShape("matmulTransposeA", a, b, true);
-        Tensor out = allocate(shape, a.dtype());
+        Tensor out = allocateChecked("matmulTransposeA", shape, a.dtype());
         runTransposedProduct(true, a, b, out);
         return out;
     }
@@ -519,7 +520,7 @@ public abstract class Backend {
     /** {@code a · bᵀ} for matrices {@code a} of shape (m,k) and {@code b} of shape (n,k): shape (m,n). */
     public final Tensor matmulTransposeB(Tensor a, Tensor b) {
         Shape shape = transposedProductShape("matmulTransposeB", a, b, false);
-        Tensor out = allocate(shape, a.dtype());
+        Tensor out = allocateChecked("matmulTransposeB", shape, a.dtype());
         runTransposedProduct(false, a, b, out);
         return out;
     }
@@ -558,6 +559,62 @@ public abstract class Backend {
         } else {
             matmulTransposeBKernel(a, b, out);
         }
+    }
+
+    // ---------------------------------------------------------------- memory budget
+
+    /**
+     * Refuses a tensor of {@code shape} and {@code dtype} that this backend cannot hold, naming the operation, the
+     * shape, the bytes and the limit, before anything is committed; then allocates it.
+     */
+    private Tensor allocateChecked(String op, Shape shape, DType dtype) {
+        checkAllocation(op, shape, dtype);
+        return allocate(shape, dtype);
+    }
+
+    /**
+     * Checks that one new tensor of {@code shape} and {@code dtype} fits within {@link #allocationLimit(DType)}.
+     * Every allocating operation calls it; a backend that allocates temporaries of its own may call it too.
+     *
+     * @throws TensorArgumentException naming {@code op}, the shape, the bytes it needs and the limit
+     */
+    protected final void checkAllocation(String op, Shape shape, DType dtype) {
+        long bytes = (long) shape.size() * dtype.byteSize();
+        if (bytes <= ALWAYS_ALLOWED_BYTES) {
+            return;
+        }
+        long limit = allocationLimit(dtype);
+        if (bytes > limit) {
+            System.gc();
+            limit = allocationLimit(dtype);
+        }
+        if (bytes > limit) {
+            throw new TensorArgumentException(op + ": a " + dtype.numpyName() + " result of shape " + shape
+                    + " needs " + bytes + " bytes (" + mib(bytes) + "), more than backend '" + name()
+                    + "' can allocate now: " + limit + " bytes (" + mib(limit) + ", " + allocationLimitSource(dtype) + ")");
+        }
+    }
+
+    private static final long ALWAYS_ALLOWED_BYTES = 1 << 20;
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+    }
+
+    /**
+     * The most bytes one new tensor may take now. The default, for backends that keep tensors on the Java heap:
+     * the heap the JVM may still grow into, {@code Runtime.maxMemory()} less what is in use. A backend with its
+     * own memory (native, device) overrides it with its own limit. Before refusing, a garbage collection is asked
+     * for once and the limit read again, since unreachable tensors may hold the memory.
+     */
+    protected long allocationLimit(DType dtype) {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    /** Where {@link #allocationLimit(DType)} comes from, for the message: by default the Java heap's -Xmx. */
+    protected String allocationLimitSource(DType dtype) {
+        return "the Java heap not in use, of a maximum of " + mib(Runtime.getRuntime().maxMemory()) + "; raise -Xmx";
     }
 
     // ---------------------------------------------------------------- SPI: storage
@@ -666,14 +723,14 @@ public abstract class Backend {
 
     /** {@code out = aᵀ · b} for matrices; default: a transpose, then {@link #matmulKernel}. */
     protected void matmulTransposeAKernel(Tensor a, Tensor b, Tensor out) {
-        Tensor at = allocate(transposedShape(a.shape()), a.dtype());
+        Tensor at = allocateChecked("matmulTransposeA", transposedShape(a.shape()), a.dtype());
         transposeKernel(a, at);
         matmulKernel(at, b, out, Broadcast.matmul("matmulTransposeA", at.shape(), b.shape()));
     }
 
     /** {@code out = a · bᵀ} for matrices; default: a transpose, then {@link #matmulKernel}. */
     protected void matmulTransposeBKernel(Tensor a, Tensor b, Tensor out) {
-        Tensor bt = allocate(transposedShape(b.shape()), b.dtype());
+        Tensor bt = allocateChecked("matmulTransposeB", transposedShape(b.shape()), b.dtype());
         transposeKernel(b, bt);
         matmulKernel(a, bt, out, Broadcast.matmul("matmulTransposeB", a.shape(), bt.shape()));
     }

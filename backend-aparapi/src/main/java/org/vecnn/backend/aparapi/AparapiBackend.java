@@ -62,6 +62,21 @@ final class AparapiBackend extends Backend {
         return program(dtype).allocate(this, shape);
     }
 
+    /**
+     * One tensor is a slice of the dtype's arena, one device buffer: at most the device's largest allocation and
+     * 2^31 elements; the Java heap holds an array of the same size, so the heap's free part bounds it too.
+     */
+    @Override
+    protected long allocationLimit(DType dtype) {
+        return Math.min(program(dtype).maxTensorBytes(), super.allocationLimit(dtype));
+    }
+
+    @Override
+    protected String allocationLimitSource(DType dtype) {
+        return "the smaller of one buffer of " + program(dtype).describeTarget() + ", "
+                + program(dtype).maxTensorBytes() + " bytes, and " + super.allocationLimitSource(dtype);
+    }
+
     @Override
     protected void writeFloat32(float[] src, Tensor dst) {
         t(dst).program().write(t(dst), src);

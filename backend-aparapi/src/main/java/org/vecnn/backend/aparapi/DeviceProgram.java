@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.vecnn.DType;
+import org.vecnn.TensorArgumentException;
 import org.vecnn.Shape;
 import org.vecnn.spi.Backend;
 
@@ -134,6 +135,15 @@ final class DeviceProgram {
 
     // ---------------------------------------------------------------- storage
 
+    /** The bytes of the largest tensor one buffer of the device holds. */
+    long maxTensorBytes() {
+        return (long) (maxCapacity - Allocator.ALIGNMENT) * (dtype == DType.FLOAT32 ? Float.BYTES : Double.BYTES);
+    }
+
+    String describeTarget() {
+        return target.description();
+    }
+
     /** A zero-filled tensor of {@code shape}. */
     AparapiTensor allocate(Backend backend, Shape shape) {
         int size = shape.size();
@@ -155,7 +165,7 @@ final class DeviceProgram {
     private int allocateSlice(int size) {
         long aligned = Allocator.aligned(size);
         if (aligned > maxCapacity) {
-            throw new IllegalStateException("aparapi: a tensor of " + size + " " + dtype.numpyName()
+            throw new TensorArgumentException("aparapi: a tensor of " + size + " " + dtype.numpyName()
                     + " elements does not fit in one buffer of " + target.description() + " (at most " + maxCapacity
                     + " elements)");
         }
@@ -188,8 +198,8 @@ final class DeviceProgram {
         return offset;
     }
 
-    private IllegalStateException outOfMemory(int size) {
-        return new IllegalStateException("aparapi: out of device memory on " + target.description() + ": "
+    private TensorArgumentException outOfMemory(int size) {
+        return new TensorArgumentException("aparapi: out of device memory on " + target.description() + ": "
                 + size + " " + dtype.numpyName() + " elements wanted, " + allocator.freeElements()
                 + " free of at most " + maxCapacity);
     }

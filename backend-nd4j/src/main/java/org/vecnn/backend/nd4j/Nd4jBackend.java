@@ -3,6 +3,7 @@ package org.vecnn.backend.nd4j;
 import static org.vecnn.backend.nd4j.Nd4jTensor.of;
 
 import java.util.EnumSet;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
@@ -55,6 +56,24 @@ final class Nd4jBackend extends Backend {
     protected Tensor allocate(Shape shape, DType dtype) {
         budget.allocated((long) shape.size() * (dtype == DType.FLOAT32 ? Float.BYTES : Double.BYTES));
         return new Nd4jTensor(this, shape, dtype);
+    }
+
+    /**
+     * ND4J's buffers are native memory: at most JavaCPP's limit ({@code -Dorg.bytedeco.javacpp.maxbytes}, by
+     * default the heap's {@code -Xmx}) and the physical memory the system has free.
+     */
+    @Override
+    protected long allocationLimit(DType dtype) {
+        long limit = Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Long.MAX_VALUE;
+        long physical = Pointer.availablePhysicalBytes();
+        return physical > 0 ? Math.min(limit, physical) : limit;
+    }
+
+    @Override
+    protected String allocationLimitSource(DType dtype) {
+        return "the smaller of JavaCPP's limit, -Dorg.bytedeco.javacpp.maxbytes (by default -Xmx), "
+                + Pointer.maxBytes() + " bytes, and the free physical memory, " + Pointer.availablePhysicalBytes()
+                + " bytes";
     }
 
     @Override
