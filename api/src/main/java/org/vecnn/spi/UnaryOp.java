@@ -2,6 +2,7 @@ package org.vecnn.spi;
 
 import java.util.Objects;
 import org.vecnn.DType;
+import org.vecnn.TensorArgumentException;
 
 /**
  * An elementwise function of one argument, applied by {@link Backend#map(UnaryOp, org.vecnn.Tensor)}: the
@@ -53,12 +54,19 @@ public final class UnaryOp {
 
     /** {@code x} where {@code x > 0}, else {@code slope * x}. */
     public static UnaryOp leakyRelu(double slope) {
-        return new UnaryOp(Kind.LEAKY_RELU, slope);
+        return new UnaryOp(Kind.LEAKY_RELU, finiteSlope("leakyRelu", slope));
     }
 
     /** 1 where {@code x > 0}, else {@code slope}. */
     public static UnaryOp leakyReluDerivative(double slope) {
-        return new UnaryOp(Kind.LEAKY_RELU_DERIVATIVE, slope);
+        return new UnaryOp(Kind.LEAKY_RELU_DERIVATIVE, finiteSlope("leakyReluDerivative", slope));
+    }
+
+    private static double finiteSlope(String op, double slope) {
+        if (!Double.isFinite(slope)) {
+            throw new TensorArgumentException(op + ": slope must be finite, got " + slope);
+        }
+        return slope;
     }
 
     /**
