@@ -36,12 +36,12 @@ final class DemoCommand implements Callable<Integer> {
         out.print(tableOfBackends());
         out.println();
         out.println("== Agreement with the loops reference (50 generated cases per operation and dtype)");
-        List<Verifier.Agreement> agreements = VerifyCommand.run(50, 20261124L, !quiet);
+        List<Verifier.Agreement> agreements = VerifyCommand.run(50, 20261124L, !quiet && Terminal.interactive());
         out.print(VerifyCommand.table(agreements));
         out.println();
         out.println("== Loops against vectorized code (quick sizes; `vecnn bench` for the full set)");
         List<BenchRun.Result> results = BenchCommand.run(BenchCommand.selectBackends(List.of()),
-                Workloads.standard(true), List.of(DType.FLOAT32, DType.FLOAT64), true, !quiet);
+                Workloads.standard(true), List.of(DType.FLOAT32, DType.FLOAT64), true, !quiet && Terminal.interactive());
         out.print(BenchRun.table(results));
         Path page = BenchReport.write(results, report);
         out.println();
@@ -50,7 +50,8 @@ final class DemoCommand implements Callable<Integer> {
                 + " (`vecnn train` for more)");
         TrainCommand train = new TrainCommand();
         new CommandLine(train).parseArgs("--samples", "2000", "--epochs", "3", "--hidden", "64", "--report", report.toString());
-        TrainCommand.Outcome outcome = train.train(backend, TrainingData.load(null, 2000, train.seed, 0, false), !quiet);
+        TrainCommand.Outcome outcome = train.train(backend, TrainingData.load(null, 2000, train.seed, 0, false), !quiet && Terminal.interactive(),
+                null);
         out.print(TrainCommand.table(outcome.epochs));
         out.println();
         out.println("report: " + page.toAbsolutePath());

@@ -98,6 +98,56 @@ public final class Csv {
         return Dataset.regression(features, featureCount, targets, targetCount, nonFinite);
     }
 
+    /**
+     * Features only, every column (for predictions): {@code rows x columns} values, row-major. Non-finite values are
+     * refused with their line and column.
+     */
+    public static Matrix readFeatures(Path file, boolean header) throws IOException {
+        Rows rows = read(file, header, NonFinite.REJECT);
+        int columns = rows.columns();
+        float[] values = new float[Math.multiplyExact(rows.size(), columns)];
+        for (int r = 0; r < rows.size(); r++) {
+            double[] row = rows.values.get(r);
+            for (int c = 0; c < columns; c++) {
+                values[r * columns + c] = (float) row[c];
+            }
+        }
+        return new Matrix(values, rows.size(), columns);
+    }
+
+    /** Numbers read from a file: {@link #rows()} rows of {@link #columns()} values, row-major. */
+    public static final class Matrix {
+        private final float[] values;
+        private final int rows;
+        private final int columns;
+
+        /** {@code rows x columns} values, row-major (not copied). */
+        public Matrix(float[] values, int rows, int columns) {
+            if (values == null || rows < 0 || columns < 0 || (long) rows * columns != values.length) {
+                throw new IllegalArgumentException("matrix: " + (values == null ? "null" : values.length + "")
+                        + " values are not " + rows + " rows of " + columns + " columns");
+            }
+            this.values = values;
+            this.rows = rows;
+            this.columns = columns;
+        }
+
+        /** The values, row-major (a copy). */
+        public float[] values() {
+            return values.clone();
+        }
+
+        /** The number of rows. */
+        public int rows() {
+            return rows;
+        }
+
+        /** The number of columns. */
+        public int columns() {
+            return columns;
+        }
+    }
+
     /** The parsed rows and the line each came from. */
     private static final class Rows {
         final List<double[]> values = new ArrayList<>();

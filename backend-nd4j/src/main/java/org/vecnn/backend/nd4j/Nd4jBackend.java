@@ -192,6 +192,12 @@ final class Nd4jBackend extends Backend {
 
     @Override
     protected void axpyKernel(double alpha, Tensor x, Tensor y) {
+        if (alpha == 0) {
+            // BLAS axpy returns at once for alpha 0 (NetLib's reference does, OpenBLAS too), leaving y unchanged
+            // where NumPy's y + 0 * x is NaN for a NaN or infinite x.
+            super.axpyKernel(alpha, x, y);
+            return;
+        }
         Nd4j.getBlasWrapper().level1().axpy(y.size(), alpha, of(x).flat(), of(y).flat());
     }
 
