@@ -204,7 +204,7 @@ final class Nd4jBackend extends Backend {
     @Override
     protected void mapKernel(UnaryOp op, Tensor a, Tensor out) {
         if (!Functions.apply(op, of(a).flat(), of(out).flat())) {
-            super.mapKernel(op, a, out);
+            HostMap.apply(op, of(a).flat(), of(out).flat());
         }
     }
 
