@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vecnn.Backends;
 import org.vecnn.DType;
+import org.vecnn.nn.GeneratedDigits;
 import org.vecnn.spi.Backend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,16 +47,24 @@ final class DemoCommand implements Callable<Integer> {
         Path page = BenchReport.write(results, report);
         out.println();
         Backend backend = Backends.get();
-        out.println("== Training a 784-64-10 MLP on 2000 generated digits on " + backend.name()
-                + " (`vecnn train` for more)");
-        TrainCommand train = new TrainCommand();
-        new CommandLine(train).parseArgs("--samples", "2000", "--epochs", "3", "--hidden", "64", "--report", report.toString());
-        TrainCommand.Outcome outcome = train.train(backend, TrainingData.load(null, 2000, train.seed, 0, false), !quiet && Terminal.interactive(),
-                null);
-        out.print(TrainCommand.table(outcome.epochs));
-        out.println();
-        out.println("report: " + page.toAbsolutePath());
-        out.println("training chart: " + outcome.chart);
+        String noDigits = GeneratedDigits.unavailableReason();
+        if (noDigits != null) {
+            out.println("== Training: skipped, " + noDigits);
+            out.println();
+            out.println("report: " + page.toAbsolutePath());
+        } else {
+            out.println("== Training a 784-64-10 MLP on 2000 generated digits on " + backend.name()
+                    + " (`vecnn train` for more)");
+            TrainCommand train = new TrainCommand();
+            new CommandLine(train).parseArgs("--samples", "2000", "--epochs", "3", "--hidden", "64", "--report",
+                    report.toString());
+            TrainCommand.Outcome outcome = train.train(backend, TrainingData.load(null, 2000, train.seed, 0, false),
+                    !quiet && Terminal.interactive(), null);
+            out.print(TrainCommand.table(outcome.epochs));
+            out.println();
+            out.println("report: " + page.toAbsolutePath());
+            out.println("training chart: " + outcome.chart);
+        }
         out.flush();
         return agreements.stream().allMatch(a -> a.agrees) ? ExitCodes.OK : ExitCodes.FAILED;
     }
