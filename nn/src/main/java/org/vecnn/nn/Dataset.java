@@ -19,8 +19,8 @@ public final class Dataset {
     /** The most values one Java array holds. */
     private static final int MAX_VALUES = Integer.MAX_VALUE - 8;
 
-    private final float[] features;
-    private final float[] targets;
+    private final Values features;
+    private final Values targets;
     private final int[] labels;
     private final int size;
     private final int featureCount;
@@ -28,13 +28,17 @@ public final class Dataset {
     private final int classCount;
 
     private Dataset(float[] features, int featureCount, float[] targets, int targetCount, int[] labels, int classCount) {
+        this(Values.of(features), featureCount, Values.of(targets), targetCount, labels, classCount);
+    }
+
+    private Dataset(Values features, int featureCount, Values targets, int targetCount, int[] labels, int classCount) {
         this.features = features;
         this.targets = targets;
         this.labels = labels;
         this.featureCount = featureCount;
         this.targetCount = targetCount;
         this.classCount = classCount;
-        this.size = features.length / featureCount;
+        this.size = features.length() / featureCount;
     }
 
     /**
@@ -101,6 +105,44 @@ public final class Dataset {
         checkFinite("regression", "feature", features, featureCount, nonFinite);
         checkFinite("regression", "target", targets, targetCount, nonFinite);
         return new Dataset(features.clone(), featureCount, targets.clone(), targetCount, null, 0);
+    }
+
+    /**
+     * Classification data with float64 features, kept unrounded for a FLOAT64 model (a FLOAT32 model sees them
+     * rounded once); otherwise as {@link #classification(float[], int, int[], int)}.
+     */
+    public static Dataset classification(double[] features, int featureCount, int[] labels, int classCount) {
+        float[] shape = new float[features == null ? 0 : features.length];
+        Dataset checked = classification(shape, featureCount, labels, classCount);
+        checkFinite("classification", "feature", features, featureCount);
+        return new Dataset(Values.of(features.clone()), featureCount, checked.targets, classCount, checked.labels,
+                classCount);
+    }
+
+    /**
+     * Regression data with float64 features and targets, kept unrounded for a FLOAT64 model (a FLOAT32 model sees
+     * them rounded once); otherwise as {@link #regression(float[], int, float[], int)}.
+     */
+    public static Dataset regression(double[] features, int featureCount, double[] targets, int targetCount) {
+        regression(new float[features == null ? 0 : features.length], featureCount,
+                new float[targets == null ? 0 : targets.length], targetCount);
+        checkFinite("regression", "feature", features, featureCount);
+        checkFinite("regression", "target", targets, targetCount);
+        return new Dataset(Values.of(features.clone()), featureCount, Values.of(targets.clone()), targetCount, null, 0);
+    }
+
+    private static void checkFinite(String op, String what, double[] values, int columns) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(op + ": " + what + " " + values[i] + " at example " + i / columns
+                        + ", column " + i % columns + " (from 0) is not finite; clean the data");
+            }
+        }
+    }
+
+    /** Whether the features are held as float64 (from the {@code double[]} factories), unrounded. */
+    public boolean isFloat64() {
+        return features.wide();
     }
 
     private static void checkRows(float[] features, int featureCount, int rows, String what) {
@@ -178,33 +220,22 @@ public final class Dataset {
 
     /** A copy of the features, row-major. */
     public float[] featureArray() {
-        return features.clone();
+        return features.floats();
     }
 
     /** A copy of the targets, row-major. */
     public float[] targetArray() {
-        return targets.clone();
+        return targets.floats();
     }
 
     /** All features as one (size, featureCount) tensor. */
     public Tensor features(Backend backend, DType dtype) {
-        return tensor(backend, dtype, features, size, featureCount);
+        return features.tensor(backend, dtype, size, featureCount);
     }
 
     /** All targets as one (size, targetCount) tensor. */
     public Tensor targets(Backend backend, DType dtype) {
-        return tensor(backend, dtype, targets, size, targetCount);
-    }
-
-    private static Tensor tensor(Backend backend, DType dtype, float[] values, int rows, int columns) {
-        if (dtype == DType.FLOAT32) {
-            return backend.fromArray(values, rows, columns);
-        }
-        double[] wide = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            wide[i] = values[i];
-        }
-        return backend.fromArray(wide, rows, columns);
+        return targets.tensor(backend, dtype, size, targetCount);
     }
 
     /** The examples at {@code indices}, in that order. */
@@ -218,18 +249,12 @@ public final class Dataset {
                         + ") is out of range for a dataset of " + size + " examples");
             }
         }
-        float[] x = new float[Math.multiplyExact(indices.length, featureCount)];
-        float[] y = new float[Math.multiplyExact(indices.length, targetCount)];
         int[] l = labels == null ? null : new int[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            int row = indices[i];
-            System.arraycopy(features, row * featureCount, x, i * featureCount, featureCount);
-            System.arraycopy(targets, row * targetCount, y, i * targetCount, targetCount);
-            if (l != null) {
-                l[i] = labels[row];
-            }
+        for (int i = 0; l != null && i < indices.length; i++) {
+            l[i] = labels[indices[i]];
         }
-        return new Dataset(x, featureCount, y, targetCount, l, classCount);
+        return new Dataset(features.rows(indices, featureCount), featureCount, targets.rows(indices, targetCount),
+                targetCount, l, classCount);
     }
 
     /** Examples {@code from} (inclusive) to {@code to} (exclusive). */
@@ -291,8 +316,20 @@ public final class Dataset {
     void gather(int[] order, int start, int count, float[] x, float[] y, int[] batchLabels) {
         for (int i = 0; i < count; i++) {
             int row = order[start + i];
-            System.arraycopy(features, row * featureCount, x, i * featureCount, featureCount);
-            System.arraycopy(targets, row * targetCount, y, i * targetCount, targetCount);
+            features.copyRow(row, featureCount, x, i);
+            targets.copyRow(row, targetCount, y, i);
+            if (labels != null) {
+                batchLabels[i] = labels[row];
+            }
+        }
+    }
+
+    /** As {@link #gather(int[], int, int, float[], float[], int[])}, into double arrays, float64 data unrounded. */
+    void gather(int[] order, int start, int count, double[] x, double[] y, int[] batchLabels) {
+        for (int i = 0; i < count; i++) {
+            int row = order[start + i];
+            features.copyRow(row, featureCount, x, i);
+            targets.copyRow(row, targetCount, y, i);
             if (labels != null) {
                 batchLabels[i] = labels[row];
             }
@@ -302,7 +339,8 @@ public final class Dataset {
     @Override
     public String toString() {
         String kind = labels == null ? "regression" : classCount + " classes";
-        return "Dataset(" + size + " examples, " + featureCount + " features, " + targetCount + " targets, " + kind + ")";
+        return "Dataset(" + size + " examples, " + featureCount + (features.wide() ? " float64" : "") + " features, "
+                + targetCount + " targets, " + kind + ")";
     }
 
     /** A training set and a held-out set. */
