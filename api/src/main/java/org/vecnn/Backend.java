@@ -67,6 +67,14 @@ public final class Backend {
         return kernels.maxElements(dtype);
     }
 
+    long allocationLimit(DType dtype) {
+        return kernels.allocationLimit(dtype);
+    }
+
+    String allocationLimitSource(DType dtype) {
+        return kernels.allocationLimitSource(dtype);
+    }
+
     @Override
     public String toString() {
         return name;

@@ -75,14 +75,39 @@ final class Checks {
         }
     }
 
-    /** {@code shape} of {@code dtype} fits the backend's per-tensor limit; checked before anything is allocated. */
+    private static final long ALWAYS_ALLOWED_BYTES = 1 << 20;
+
+    /**
+     * A new tensor of {@code shape} and {@code dtype} fits the backend: its per-tensor element limit, and the
+     * memory it can allocate now (asking for one garbage collection before refusing). Checked before anything
+     * is allocated; the message names the operation, the shape, the bytes and the limit.
+     */
     static void allocatable(Backend backend, String op, Shape shape, DType dtype) {
-        long limit = backend.maxElements(dtype);
-        if (shape.size() > limit) {
-            throw new TensorArgumentException(op + ": a " + dtype.numpyName() + " result of shape " + shape + " ("
-                    + shape.size() + " elements, " + (long) shape.size() * dtype.byteSize() + " bytes) exceeds backend '"
-                    + backend.name() + "''s limit of " + limit + " elements per tensor");
+        long elements = backend.maxElements(dtype);
+        if (shape.size() > elements) {
+            throw new TensorArgumentException(op + ": a " + dtype.numpyName() + " result of shape " + shape + " has "
+                    + shape.size() + " elements, more than backend '" + backend.name() + "' holds in one tensor ("
+                    + elements + ")");
         }
+        long bytes = (long) shape.size() * dtype.byteSize();
+        if (bytes <= ALWAYS_ALLOWED_BYTES) {
+            return;
+        }
+        long limit = backend.allocationLimit(dtype);
+        if (bytes > limit) {
+            System.gc();
+            limit = backend.allocationLimit(dtype);
+        }
+        if (bytes > limit) {
+            throw new TensorArgumentException(op + ": a " + dtype.numpyName() + " result of shape " + shape
+                    + " needs " + bytes + " bytes (" + mib(bytes) + "), more than backend '" + backend.name()
+                    + "' can allocate now: " + limit + " bytes (" + mib(limit) + ", "
+                    + backend.allocationLimitSource(dtype) + ")");
+        }
+    }
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 
     static void dataLength(String op, int length, Shape shape) {

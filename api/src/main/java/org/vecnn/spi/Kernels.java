@@ -50,12 +50,29 @@ public abstract class Kernels {
     }
 
     /**
-     * The most elements one tensor of {@code dtype} may have on this backend; vecnn refuses larger
-     * allocations, naming the operation and the limit, before calling {@link #allocate}. Default: what the
-     * Java heap's maximum size could hold, and at most {@link Integer#MAX_VALUE} - 8 (the largest Java array).
+     * The most elements one tensor of {@code dtype} may have on this backend, whatever memory is free; vecnn
+     * refuses larger allocations, naming the operation and the limit, before calling {@link #allocate}.
+     * Default: {@link Integer#MAX_VALUE} - 8, the largest Java array.
      */
     public long maxElements(DType dtype) {
-        return Math.min(Integer.MAX_VALUE - 8L, Runtime.getRuntime().maxMemory() / dtype.byteSize());
+        return Integer.MAX_VALUE - 8L;
+    }
+
+    /**
+     * The most bytes one new tensor may take now. The default, for backends that keep tensors on the Java heap:
+     * the heap the JVM may still grow into, {@code Runtime.maxMemory()} less what is in use. A backend with memory
+     * of its own (native, device) returns its own limit. vecnn checks every allocation above 1 MiB against it
+     * (asking the garbage collector once before refusing, since unreachable tensors may hold the memory).
+     */
+    public long allocationLimit(DType dtype) {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    /** Where {@link #allocationLimit(DType)} comes from, in words for an error message. */
+    public String allocationLimitSource(DType dtype) {
+        return String.format(java.util.Locale.ROOT, "the Java heap not in use, of a maximum of %.1f MiB; raise -Xmx",
+                Runtime.getRuntime().maxMemory() / 1048576.0);
     }
 
     // ---------------------------------------------------------------- storage
@@ -253,6 +270,7 @@ public abstract class Kernels {
         int mods = m.getModifiers();
         return java.lang.reflect.Modifier.isPublic(mods) && !java.lang.reflect.Modifier.isFinal(mods)
                 && !java.lang.reflect.Modifier.isStatic(mods) && m.getParameterCount() > 0
-                && !m.getName().equals("maxElements") && !m.getName().equals("allocate");
+                && !m.getName().equals("maxElements") && !m.getName().equals("allocate")
+                && !m.getName().startsWith("allocationLimit");
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Backend;
+import org.vecnn.nn.GeneratedDigits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,25 +37,35 @@ final class DemoCommand implements Callable<Integer> {
         out.print(tableOfBackends());
         out.println();
         out.println("== Agreement with the loops reference (50 generated cases per operation and dtype)");
-        List<Verifier.Agreement> agreements = VerifyCommand.run(50, 20261124L, !quiet);
+        List<Verifier.Agreement> agreements = VerifyCommand.run(50, 20261124L, !quiet && Terminal.interactive());
         out.print(VerifyCommand.table(agreements));
         out.println();
         out.println("== Loops against vectorized code (quick sizes; `vecnn bench` for the full set)");
         List<BenchRun.Result> results = BenchCommand.run(BenchCommand.selectBackends(List.of()),
-                Workloads.standard(true), List.of(DType.FLOAT32, DType.FLOAT64), true, !quiet);
+                Workloads.standard(true), List.of(DType.FLOAT32, DType.FLOAT64), true, !quiet && Terminal.interactive());
         out.print(BenchRun.table(results));
         out.println();
         Backend backend = Backends.get();
-        out.println("== Training a 784-64-10 MLP on 2000 generated digits on " + backend.name()
-                + " (`vecnn train` for more)");
-        TrainCommand train = new TrainCommand();
-        new CommandLine(train).parseArgs("--samples", "2000", "--epochs", "3", "--hidden", "64", "--report", report.toString());
-        TrainCommand.Outcome outcome = train.train(backend, TrainingData.load(null, 2000, train.seed, 0, false), !quiet);
-        out.print(TrainCommand.table(outcome.epochs));
-        Path page = BenchReport.write(results, report); // after training, so that the page shows its chart too
-        out.println();
-        out.println("report: " + page.toAbsolutePath());
-        out.println("training chart: " + outcome.chart);
+        String noDigits = GeneratedDigits.unavailableReason();
+        if (noDigits != null) {
+            out.println("== Training: skipped, " + noDigits);
+            Path page = BenchReport.write(results, report);
+            out.println();
+            out.println("report: " + page.toAbsolutePath());
+        } else {
+            out.println("== Training a 784-64-10 MLP on 2000 generated digits on " + backend.name()
+                    + " (`vecnn train` for more)");
+            TrainCommand train = new TrainCommand();
+            new CommandLine(train).parseArgs("--samples", "2000", "--epochs", "3", "--hidden", "64", "--report",
+                    report.toString());
+            TrainCommand.Outcome outcome = train.train(backend, TrainingData.load(null, 2000, train.seed, 0, false),
+                    !quiet && Terminal.interactive(), null);
+            out.print(TrainCommand.table(outcome.epochs));
+            Path page = BenchReport.write(results, report); // after training, so that the page shows its chart too
+            out.println();
+            out.println("report: " + page.toAbsolutePath());
+            out.println("training chart: " + outcome.chart);
+        }
         out.flush();
         return agreements.stream().allMatch(a -> a.agrees) ? ExitCodes.OK : ExitCodes.FAILED;
     }

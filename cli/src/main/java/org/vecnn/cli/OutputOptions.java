@@ -7,10 +7,10 @@ final class OutputOptions {
     @Option(names = "--json", description = "Print the result as JSON on standard output (implies --quiet).")
     boolean json;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress bars (they are drawn only on a terminal anyway).")
     boolean quiet;
 
     boolean showProgress() {
-        return !json && !quiet;
+        return !json && !quiet && Terminal.interactive();
     }
 }

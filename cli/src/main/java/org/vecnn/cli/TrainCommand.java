@@ -1,5 +1,6 @@
 package org.vecnn.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam's learning rate (default ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--dtype", defaultValue = "FLOAT32", description = "FLOAT32 (default) or FLOAT64.")
+    @Option(names = "--dtype", defaultValue = "FLOAT32", description = "float32 (default) or float64, in either case.")
     DType dtype;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the data, the weights and the shuffling (default ${DEFAULT-VALUE}).")
@@ -84,6 +85,10 @@ final class TrainCommand implements Callable<Integer> {
         String backend;
         String dtype;
         String data;
+        String network;
+        int examples;
+        int features;
+        int classes;
         int trainSamples;
         int validationSamples;
         List<EpochResult> epochs;
@@ -104,8 +109,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "training needs at least 5 samples "
                     + "(80% to train on, 20% to validate with), got " + dataset.size());
         }
-        Outcome outcome = train(chosen, dataset, output.showProgress());
         PrintWriter out = spec.commandLine().getOut();
+        Outcome outcome = train(chosen, dataset, output.showProgress(), output.json ? null : out);
         if (output.json) {
             out.println(Json.of(outcome));
         } else {
@@ -124,13 +129,26 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    Outcome train(Backend on, Dataset dataset, boolean progressBar) throws Exception {
+    /**
+     * Trains on {@code on}; where {@code announce} is given, first prints there the network, the data's size and
+     * the backend.
+     */
+    Outcome train(Backend on, Dataset dataset, boolean progressBar, PrintWriter announce) throws Exception {
         Dataset.Split split = dataset.split(0.8, seed);
         Mlp mlp = Mlp.builder().input(dataset.featureCount())
                 .dense(hidden, Activation.RELU)
                 .dense(dataset.classCount(), Activation.SOFTMAX)
                 .loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam(learningRate)).seed(seed).dtype(dtype)
                 .build(on);
+        String source = data == null ? "generated digits" : data.toString();
+        if (announce != null) {
+            announce.printf("network: %s%n", mlp);
+            announce.printf("data:    %s: %d examples of %d features, %d classes; %d to train on, %d to validate%n",
+                    source, dataset.size(), dataset.featureCount(), dataset.classCount(), split.train().size(),
+                    split.test().size());
+            announce.printf("backend: %s (%s)%n", on.name(), on.capabilities().device());
+            announce.flush();
+        }
         EpochProgress listener = new EpochProgress(epochs, progressBar);
         TrainingReport report;
         try (listener) {
@@ -141,14 +159,26 @@ final class TrainCommand implements Callable<Integer> {
         outcome.backend = on.name();
         outcome.dtype = dtype.numpyName();
         outcome.data = data == null ? "generated digits (" + samples + ")" : data.toString();
+        outcome.network = mlp.toString();
+        outcome.examples = dataset.size();
+        outcome.features = dataset.featureCount();
+        outcome.classes = dataset.classCount();
         outcome.trainSamples = split.train().size();
         outcome.validationSamples = split.test().size();
         outcome.epochs = report.epochs();
         outcome.samplesPerSecond = report.samplesPerSecond();
-        outcome.chart = TrainingChart.write(report.epochs(), "vecnn train: " + outcome.data + ", " + outcome.dtype + " on " + outcome.backend,
-                this.report.resolve(CHART)).toAbsolutePath().toString();
+        try {
+            outcome.chart = TrainingChart.write(report.epochs(), "vecnn train: " + outcome.data + ", " + outcome.dtype
+                    + " on " + outcome.backend, this.report.resolve(CHART)).toAbsolutePath().toString();
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("--report " + this.report + ": cannot write training.png: " + Errors.describe(e), e);
+        }
         if (save != null) {
-            mlp.save(save);
+            try {
+                mlp.save(save);
+            } catch (IOException e) {
+                throw new IOException("--save " + save + ": " + Errors.describe(e), e);
+            }
             outcome.model = save.toAbsolutePath().toString();
         }
         return outcome;

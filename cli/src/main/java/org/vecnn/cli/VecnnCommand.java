@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code vecnn}: the top-level command; prints its usage when given no subcommand. */
 @Command(name = "vecnn", mixinStandardHelpOptions = true, version = "vecnn 0.1.0-SNAPSHOT",
         description = "Vectorized neural networks on interchangeable backends: loops against vectorized code.",
-        subcommands = {BackendsCommand.class, VerifyCommand.class, BenchCommand.class, TrainCommand.class, DemoCommand.class},
+        subcommands = {BackendsCommand.class, VerifyCommand.class, BenchCommand.class, TrainCommand.class,
+            PredictCommand.class, EvaluateCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success",
             "1:a backend disagrees with the reference, or the run failed",

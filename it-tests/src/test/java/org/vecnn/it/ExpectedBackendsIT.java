@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.vecnn.BackendStatus;
 import org.vecnn.Backends;
+import org.vecnn.tck.Environment;
 
 /**
  * Every backend this build puts on the class path (the {@code vecnn.expectedBackends} property of the pom)
@@ -26,6 +27,11 @@ class ExpectedBackendsIT {
         assertThat(expected).as("vecnn.expectedBackends must name the backends of this build").isNotEmpty();
         List<BackendStatus> report = Backends.report();
         for (String name : expected) {
+            if (name.equals("aparapi")) {
+                BackendStatus aparapi = report.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+                Environment.require(aparapi == null || aparapi.available() ? null : "aparapi needs an OpenCL driver "
+                        + "(Debian: ocl-icd-libopencl1 and pocl-opencl-icd, or a GPU vendor's ICD): " + aparapi.detail());
+            }
             assertThat(report).as("backend report " + report)
                     .anySatisfy(status -> {
                         assertThat(status.name()).isEqualTo(name);

@@ -5,6 +5,9 @@ import org.vecnn.DType;
 
 /** A validated network definition: everything but the parameters. */
 final class Architecture {
+    /** The most elements one tensor (one Java array) holds. */
+    static final long MAX_TENSOR = Integer.MAX_VALUE - 8;
+
     final int inputs;
     final List<LayerSpec> layers;
     final Loss loss;
@@ -42,6 +45,14 @@ final class Architecture {
         }
         if (optimizer == null) {
             throw new InvalidNetworkException("no optimizer: call optimizer(Optimizer.sgd(0.1)) or another Optimizer");
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            long weights = (long) inputsOf(i) * layers.get(i).units;
+            if (weights > MAX_TENSOR) {
+                throw new InvalidNetworkException("layer " + (i + 1) + ", dense(" + layers.get(i).units + "): "
+                        + inputsOf(i) + " inputs x " + layers.get(i).units + " units = " + weights
+                        + " weights, more than the " + MAX_TENSOR + " one tensor holds; use fewer units");
+            }
         }
         String problem = loss.incompatibility(output().activation);
         if (problem != null) {

@@ -26,30 +26,23 @@ final class BatchBuffer {
         this.x = backend.zeros(Shape.of(rows, features), dtype);
         this.y = backend.zeros(Shape.of(rows, targets), dtype);
         this.labels = new int[rows];
-        this.hostX = new float[rows * features];
-        this.hostY = new float[rows * targets];
         boolean wide = dtype == DType.FLOAT64;
-        this.wideX = wide ? new double[hostX.length] : null;
-        this.wideY = wide ? new double[hostY.length] : null;
+        this.hostX = wide ? null : new float[rows * features];
+        this.hostY = wide ? null : new float[rows * targets];
+        this.wideX = wide ? new double[rows * features] : null;
+        this.wideY = wide ? new double[rows * targets] : null;
     }
 
     /** Loads the examples {@code order[start..start+rows)} of {@code data}. */
     void load(Dataset data, int[] order, int start) {
-        data.gather(order, start, rows, hostX, hostY, labels);
         if (wideX == null) {
+            data.gather(order, start, rows, hostX, hostY, labels);
             backend.copyFrom(hostX, x);
             backend.copyFrom(hostY, y);
         } else {
-            widen(hostX, wideX);
-            widen(hostY, wideY);
+            data.gather(order, start, rows, wideX, wideY, labels);
             backend.copyFrom(wideX, x);
             backend.copyFrom(wideY, y);
-        }
-    }
-
-    private static void widen(float[] from, double[] to) {
-        for (int i = 0; i < from.length; i++) {
-            to[i] = from[i];
         }
     }
 }

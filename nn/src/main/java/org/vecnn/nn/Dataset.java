@@ -16,8 +16,11 @@ import org.vecnn.Backend;
  * {@link #binary} (one 0/1 target column, for a sigmoid output) and {@link #regression} (real targets).
  */
 public final class Dataset {
-    private final float[] features;
-    private final float[] targets;
+    /** The most values one Java array holds. */
+    private static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+
+    private final Values features;
+    private final Values targets;
     private final int[] labels;
     private final int size;
     private final int featureCount;
@@ -25,13 +28,17 @@ public final class Dataset {
     private final int classCount;
 
     private Dataset(float[] features, int featureCount, float[] targets, int targetCount, int[] labels, int classCount) {
+        this(Values.of(features), featureCount, Values.of(targets), targetCount, labels, classCount);
+    }
+
+    private Dataset(Values features, int featureCount, Values targets, int targetCount, int[] labels, int classCount) {
         this.features = features;
         this.targets = targets;
         this.labels = labels;
         this.featureCount = featureCount;
         this.targetCount = targetCount;
         this.classCount = classCount;
-        this.size = features.length / featureCount;
+        this.size = features.length() / featureCount;
     }
 
     /**
@@ -39,11 +46,27 @@ public final class Dataset {
      * row-major; each label is in {@code [0, classCount)}; the targets are the one-hot rows of the labels.
      */
     public static Dataset classification(float[] features, int featureCount, int[] labels, int classCount) {
+        return classification(features, featureCount, labels, classCount, NonFinite.REJECT);
+    }
+
+    /**
+     * As {@link #classification(float[], int, int[], int)}; {@code nonFinite} says whether NaN and infinite features
+     * are refused (naming the example and column) or kept.
+     */
+    public static Dataset classification(float[] features, int featureCount, int[] labels, int classCount,
+            NonFinite nonFinite) {
         checkRows(features, featureCount, labels == null ? -1 : labels.length, "labels");
         if (classCount < 2) {
             throw new IllegalArgumentException("classification: classCount must be >= 2, got " + classCount);
         }
-        float[] oneHot = new float[Math.multiplyExact(labels.length, classCount)];
+        long targetValues = (long) labels.length * classCount;
+        if (targetValues > MAX_VALUES) {
+            throw new IllegalArgumentException("classification: " + labels.length + " examples of " + classCount
+                    + " one-hot classes are " + targetValues + " target values, more than one array holds ("
+                    + MAX_VALUES + ")");
+        }
+        checkFinite("classification", "feature", features, featureCount, nonFinite);
+        float[] oneHot = new float[(int) targetValues];
         for (int i = 0; i < labels.length; i++) {
             checkLabel(labels, i, classCount);
             oneHot[i * classCount + labels[i]] = 1f;
@@ -54,6 +77,7 @@ public final class Dataset {
     /** Two-class data with one 0/1 target column per example, for a single sigmoid output. */
     public static Dataset binary(float[] features, int featureCount, int[] labels) {
         checkRows(features, featureCount, labels == null ? -1 : labels.length, "labels");
+        checkFinite("binary", "feature", features, featureCount, NonFinite.REJECT);
         float[] column = new float[labels.length];
         for (int i = 0; i < labels.length; i++) {
             checkLabel(labels, i, 2);
@@ -64,12 +88,61 @@ public final class Dataset {
 
     /** Regression data: {@code targets} holds one row of {@code targetCount} values per example. */
     public static Dataset regression(float[] features, int featureCount, float[] targets, int targetCount) {
+        return regression(features, featureCount, targets, targetCount, NonFinite.REJECT);
+    }
+
+    /**
+     * As {@link #regression(float[], int, float[], int)}; {@code nonFinite} says whether NaN and infinite features
+     * and targets are refused (naming the example and column) or kept.
+     */
+    public static Dataset regression(float[] features, int featureCount, float[] targets, int targetCount,
+            NonFinite nonFinite) {
         if (targets == null || targetCount <= 0 || targets.length % targetCount != 0) {
             throw new IllegalArgumentException("regression: targets must be non-null with a multiple of targetCount ("
                     + targetCount + ") values");
         }
         checkRows(features, featureCount, targets.length / targetCount, "target rows");
+        checkFinite("regression", "feature", features, featureCount, nonFinite);
+        checkFinite("regression", "target", targets, targetCount, nonFinite);
         return new Dataset(features.clone(), featureCount, targets.clone(), targetCount, null, 0);
+    }
+
+    /**
+     * Classification data with float64 features, kept unrounded for a FLOAT64 model (a FLOAT32 model sees them
+     * rounded once); otherwise as {@link #classification(float[], int, int[], int)}.
+     */
+    public static Dataset classification(double[] features, int featureCount, int[] labels, int classCount) {
+        float[] shape = new float[features == null ? 0 : features.length];
+        Dataset checked = classification(shape, featureCount, labels, classCount);
+        checkFinite("classification", "feature", features, featureCount);
+        return new Dataset(Values.of(features.clone()), featureCount, checked.targets, classCount, checked.labels,
+                classCount);
+    }
+
+    /**
+     * Regression data with float64 features and targets, kept unrounded for a FLOAT64 model (a FLOAT32 model sees
+     * them rounded once); otherwise as {@link #regression(float[], int, float[], int)}.
+     */
+    public static Dataset regression(double[] features, int featureCount, double[] targets, int targetCount) {
+        regression(new float[features == null ? 0 : features.length], featureCount,
+                new float[targets == null ? 0 : targets.length], targetCount);
+        checkFinite("regression", "feature", features, featureCount);
+        checkFinite("regression", "target", targets, targetCount);
+        return new Dataset(Values.of(features.clone()), featureCount, Values.of(targets.clone()), targetCount, null, 0);
+    }
+
+    private static void checkFinite(String op, String what, double[] values, int columns) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(op + ": " + what + " " + values[i] + " at example " + i / columns
+                        + ", column " + i % columns + " (from 0) is not finite; clean the data");
+            }
+        }
+    }
+
+    /** Whether the features are held as float64 (from the {@code double[]} factories), unrounded. */
+    public boolean isFloat64() {
+        return features.wide();
     }
 
     private static void checkRows(float[] features, int featureCount, int rows, String what) {
@@ -82,6 +155,18 @@ public final class Dataset {
         if ((long) rows * featureCount != features.length) {
             throw new IllegalArgumentException("dataset: " + features.length + " feature values are not " + rows + " "
                     + what + " of " + featureCount + " features");
+        }
+    }
+
+    private static void checkFinite(String op, String what, float[] values, int columns, NonFinite nonFinite) {
+        if (nonFinite == NonFinite.ALLOW) {
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new IllegalArgumentException(op + ": " + what + " " + values[i] + " at example " + i / columns
+                        + ", column " + i % columns + " (from 0) is not finite; clean the data or pass NonFinite.ALLOW");
+            }
         }
     }
 
@@ -120,7 +205,7 @@ public final class Dataset {
     /** A copy of the class labels. */
     public int[] labels() {
         if (labels == null) {
-            throw new IllegalStateException("dataset: regression data has no labels");
+            throw new IllegalArgumentException("labels: regression data has no labels");
         }
         return labels.clone();
     }
@@ -128,65 +213,55 @@ public final class Dataset {
     /** The label of example {@code i}. */
     public int label(int i) {
         if (labels == null) {
-            throw new IllegalStateException("dataset: regression data has no labels");
+            throw new IllegalArgumentException("label: regression data has no labels");
         }
         return labels[i];
     }
 
     /** A copy of the features, row-major. */
     public float[] featureArray() {
-        return features.clone();
+        return features.floats();
     }
 
     /** A copy of the targets, row-major. */
     public float[] targetArray() {
-        return targets.clone();
+        return targets.floats();
     }
 
     /** All features as one (size, featureCount) tensor. */
     public Tensor features(Backend backend, DType dtype) {
-        return tensor(backend, dtype, features, size, featureCount);
+        return features.tensor(backend, dtype, size, featureCount);
     }
 
     /** All targets as one (size, targetCount) tensor. */
     public Tensor targets(Backend backend, DType dtype) {
-        return tensor(backend, dtype, targets, size, targetCount);
-    }
-
-    private static Tensor tensor(Backend backend, DType dtype, float[] values, int rows, int columns) {
-        if (dtype == DType.FLOAT32) {
-            return backend.fromArray(values, rows, columns);
-        }
-        double[] wide = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            wide[i] = values[i];
-        }
-        return backend.fromArray(wide, rows, columns);
+        return targets.tensor(backend, dtype, size, targetCount);
     }
 
     /** The examples at {@code indices}, in that order. */
     public Dataset subset(int[] indices) {
-        float[] x = new float[Math.multiplyExact(indices.length, featureCount)];
-        float[] y = new float[Math.multiplyExact(indices.length, targetCount)];
-        int[] l = labels == null ? null : new int[indices.length];
+        if (indices == null) {
+            throw new IllegalArgumentException("subset: indices is null");
+        }
         for (int i = 0; i < indices.length; i++) {
-            int row = indices[i];
-            if (row < 0 || row >= size) {
-                throw new IndexOutOfBoundsException("subset: index " + row + " for a dataset of " + size);
-            }
-            System.arraycopy(features, row * featureCount, x, i * featureCount, featureCount);
-            System.arraycopy(targets, row * targetCount, y, i * targetCount, targetCount);
-            if (l != null) {
-                l[i] = labels[row];
+            if (indices[i] < 0 || indices[i] >= size) {
+                throw new IllegalArgumentException("subset: index " + indices[i] + " (at position " + i
+                        + ") is out of range for a dataset of " + size + " examples");
             }
         }
-        return new Dataset(x, featureCount, y, targetCount, l, classCount);
+        int[] l = labels == null ? null : new int[indices.length];
+        for (int i = 0; l != null && i < indices.length; i++) {
+            l[i] = labels[indices[i]];
+        }
+        return new Dataset(features.rows(indices, featureCount), featureCount, targets.rows(indices, targetCount),
+                targetCount, l, classCount);
     }
 
     /** Examples {@code from} (inclusive) to {@code to} (exclusive). */
     public Dataset slice(int from, int to) {
         if (from < 0 || to > size || from > to) {
-            throw new IndexOutOfBoundsException("slice: [" + from + ", " + to + ") of a dataset of " + size);
+            throw new IllegalArgumentException("slice: [" + from + ", " + to + ") is not a range within the "
+                    + size + " examples of this dataset (0 <= from <= to <= " + size + ")");
         }
         int[] indices = new int[to - from];
         Arrays.setAll(indices, i -> from + i);
@@ -241,8 +316,20 @@ public final class Dataset {
     void gather(int[] order, int start, int count, float[] x, float[] y, int[] batchLabels) {
         for (int i = 0; i < count; i++) {
             int row = order[start + i];
-            System.arraycopy(features, row * featureCount, x, i * featureCount, featureCount);
-            System.arraycopy(targets, row * targetCount, y, i * targetCount, targetCount);
+            features.copyRow(row, featureCount, x, i);
+            targets.copyRow(row, targetCount, y, i);
+            if (labels != null) {
+                batchLabels[i] = labels[row];
+            }
+        }
+    }
+
+    /** As {@link #gather(int[], int, int, float[], float[], int[])}, into double arrays, float64 data unrounded. */
+    void gather(int[] order, int start, int count, double[] x, double[] y, int[] batchLabels) {
+        for (int i = 0; i < count; i++) {
+            int row = order[start + i];
+            features.copyRow(row, featureCount, x, i);
+            targets.copyRow(row, targetCount, y, i);
             if (labels != null) {
                 batchLabels[i] = labels[row];
             }
@@ -252,7 +339,8 @@ public final class Dataset {
     @Override
     public String toString() {
         String kind = labels == null ? "regression" : classCount + " classes";
-        return "Dataset(" + size + " examples, " + featureCount + " features, " + targetCount + " targets, " + kind + ")";
+        return "Dataset(" + size + " examples, " + featureCount + (features.wide() ? " float64" : "") + " features, "
+                + targetCount + " targets, " + kind + ")";
     }
 
     /** A training set and a held-out set. */

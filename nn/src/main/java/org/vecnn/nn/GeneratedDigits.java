@@ -32,6 +32,31 @@ public final class GeneratedDigits {
     private GeneratedDigits() {
     }
 
+    /**
+     * Why digits cannot be drawn on this machine (no fontconfig or no font: Java2D cannot render text), naming the
+     * packages to install; null where they can. Tried once per JVM.
+     */
+    public static String unavailableReason() {
+        return Probe.REASON;
+    }
+
+    /** Draws one digit once, lazily. */
+    private static final class Probe {
+        static final String REASON = probe();
+
+        private static String probe() {
+            try {
+                generate(1, 0);
+                return null;
+            } catch (IllegalStateException e) {
+                return e.getMessage();
+            } catch (Error e) {
+                return "generated digits: Java2D cannot render text here (" + e + "); install fontconfig and a font "
+                        + "(on Debian: apt-get install fontconfig fonts-dejavu-core)";
+            }
+        }
+    }
+
     /** {@code count} images, deterministic for {@code seed}. */
     public static Dataset generate(int count, long seed) {
         if (count <= 0) {
@@ -51,7 +76,7 @@ public final class GeneratedDigits {
         for (int i = 0; i < count; i++) {
             try {
                 draw(image, labels[i], random);
-            } catch (RuntimeException | InternalError e) {
+            } catch (RuntimeException | Error e) {
                 // Without fontconfig or any font, Java2D fails deep inside its font code with a cryptic error.
                 throw new IllegalStateException("generated digits: Java2D cannot render text here; install fontconfig "
                         + "and a font (on Debian: apt-get install fontconfig fonts-dejavu-core)", e);

@@ -8,4 +8,9 @@ public class InvalidNetworkException extends IllegalArgumentException {
     public InvalidNetworkException(String message) {
         super(message);
     }
+
+    /** An exception with {@code message} and the {@code cause} it explains. */
+    public InvalidNetworkException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -62,6 +62,7 @@ public final class Mlp {
 
     /** A new network with initial weights drawn from the architecture's seed. */
     static Mlp create(Architecture architecture, Backend backend) {
+        checkHostMemory(architecture);
         SplittableRandom random = new SplittableRandom(architecture.seed);
         List<double[]> weights = new ArrayList<>();
         List<double[]> biases = new ArrayList<>();
@@ -71,6 +72,24 @@ public final class Mlp {
             biases.add(new double[spec.units]);
         }
         return withParameters(architecture, backend, weights, biases);
+    }
+
+    /**
+     * The initial weights of a layer are drawn on the host as doubles, then copied to the backend: refuses, naming
+     * the layer, a layer whose weights cannot be held on this JVM's heap, before drawing any.
+     */
+    private static void checkHostMemory(Architecture architecture) {
+        long heap = Runtime.getRuntime().maxMemory();
+        for (int i = 0; i < architecture.layers.size(); i++) {
+            long weights = (long) architecture.inputsOf(i) * architecture.layers.get(i).units;
+            long bytes = weights * Double.BYTES;
+            if (bytes > heap / 2) {
+                throw new InvalidNetworkException("layer " + (i + 1) + ", dense(" + architecture.layers.get(i).units
+                        + "): its " + weights + " weights are drawn on the host as " + bytes
+                        + " bytes of doubles, more than half of the JVM's maximum heap (" + heap
+                        + " bytes, -Xmx); use fewer units or a larger -Xmx");
+            }
+        }
     }
 
     /** A network with the given parameters (exact in the architecture's dtype). */
@@ -87,9 +106,16 @@ public final class Mlp {
         for (int i = 0; i < architecture.layers.size(); i++) {
             LayerSpec spec = architecture.layers.get(i);
             int inputs = architecture.inputsOf(i);
-            Tensor w = tensor(backend, architecture.dtype, weights.get(i), inputs, spec.units);
-            Tensor b = tensor(backend, architecture.dtype, biases.get(i), spec.units);
-            layers.add(new DenseLayer(backend, spec.activation, w, b, architecture.optimizer));
+            try {
+                Tensor w = tensor(backend, architecture.dtype, weights.get(i), inputs, spec.units);
+                Tensor b = tensor(backend, architecture.dtype, biases.get(i), spec.units);
+                layers.add(new DenseLayer(backend, spec.activation, w, b, architecture.optimizer));
+            } catch (InvalidNetworkException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new InvalidNetworkException("layer " + (i + 1) + ", dense(" + spec.units + ") with " + inputs
+                        + " inputs does not fit backend " + backend.name() + ": " + e.getMessage(), e);
+            }
         }
         return new Mlp(architecture, backend, Collections.unmodifiableList(layers));
     }
@@ -111,6 +137,7 @@ public final class Mlp {
      * Trains on {@code train} as {@code fit} says and reports each epoch.
      *
      * @throws InvalidNetworkException if the data's feature or target count does not match the network
+     * @throws NonFiniteLossException  the first time a batch's loss is NaN or infinite, naming the epoch and batch
      */
     public TrainingReport fit(Dataset train, Fit fit) {
         checkData("fit", train);
@@ -137,7 +164,7 @@ public final class Mlp {
                 int first = b * batchSize;
                 Workspace ws = workspace(Math.min(batchSize, n - first));
                 ws.batch.load(train, order, first);
-                double loss = trainStep(ws);
+                double loss = trainStep(ws, epoch, b + 1, batches);
                 lossSum += loss * ws.rows;
                 if (train.hasLabels()) {
                     correct += correct(ws);
@@ -157,8 +184,11 @@ public final class Mlp {
     }
 
     /** Forward, loss, backward and one optimizer step on the loaded batch; the batch's mean loss. */
-    private double trainStep(Workspace ws) {
+    private double trainStep(Workspace ws, int epoch, int batch, int batches) {
         double loss = computeGradients(ws);
+        if (!Double.isFinite(loss)) {
+            throw new NonFiniteLossException(epoch, batch, batches, loss);
+        }
         optimizerStep();
         return loss;
     }
@@ -365,6 +395,11 @@ public final class Mlp {
     /** The mean loss and the accuracy on {@code data}, parameters unchanged. */
     public Evaluation evaluate(Dataset data) {
         checkData("evaluate", data);
+        if (architecture.loss != Loss.MSE && !data.hasLabels()) {
+            throw new InvalidNetworkException("evaluate: the network is a classifier (" + architecture.loss
+                    + " loss) but the dataset has no class labels (regression data); evaluate it on"
+                    + " Dataset.classification or Dataset.binary data");
+        }
         int n = data.size();
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);

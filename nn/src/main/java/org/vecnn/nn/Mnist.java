@@ -25,15 +25,15 @@ public final class Mnist {
         Idx y = Idx.read(labels);
         int[] dims = x.dims();
         if (x.type() != Idx.UNSIGNED_BYTE || dims.length != 3) {
-            throw new IOException(images + ": expected unsigned-byte images of rank 3 (n, rows, columns), got type 0x"
+            throw new DataFileException(images + ": expected unsigned-byte images of rank 3 (n, rows, columns), got type 0x"
                     + Integer.toHexString(x.type()) + " of rank " + dims.length);
         }
         if (y.type() != Idx.UNSIGNED_BYTE || y.dims().length != 1) {
-            throw new IOException(labels + ": expected unsigned-byte labels of rank 1");
+            throw new DataFileException(labels + ": expected unsigned-byte labels of rank 1");
         }
         int n = dims[0];
         if (y.size() != n) {
-            throw new IOException(labels + ": " + y.size() + " labels for the " + n + " images of " + images);
+            throw new DataFileException(labels + ": " + y.size() + " labels for the " + n + " images of " + images);
         }
         int pixels = dims[1] * dims[2];
         float[] features = x.values();
@@ -44,7 +44,7 @@ public final class Mnist {
         for (int i = 0; i < n; i++) {
             classes[i] = (int) y.value(i);
             if (classes[i] >= CLASSES) {
-                throw new IOException(labels + ": label " + classes[i] + " of image " + i + " is not a digit 0-9");
+                throw new DataFileException(labels + ": label " + classes[i] + " of image " + i + " is not a digit 0-9");
             }
         }
         return Dataset.classification(features, pixels, classes, CLASSES);

@@ -104,9 +104,20 @@ final class ModelFile {
     private static void writeAtomically(Path file, byte[] content) throws IOException {
         Path target = file.toAbsolutePath();
         Path directory = target.getParent();
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+        if (!Files.isDirectory(directory)) {
+            throw new IOException(file + ": cannot save the model: the directory " + directory
+                    + (Files.exists(directory) ? " is not a directory" : " does not exist; create it first"));
+        }
+        if (Files.isDirectory(target)) {
+            throw new IOException(file + ": cannot save the model: it is a directory");
+        }
+        // A temporary file created with the default mode (0666 less the umask), as any file a user writes;
+        // Files.createTempFile would make it 0600.
+        Path temporary = directory.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
+                + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
                     OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 out.write(content);
                 out.flush();
@@ -117,14 +128,29 @@ final class ModelFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException(file + ": cannot save the model: permission denied in " + directory, e);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot save the model: " + e, e);
         } finally {
             Files.deleteIfExists(temporary);
         }
     }
 
     static Mlp read(Path file, Backend backend) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
         String name = file.toString();
+        long length = FileChecks.regularFile(file, "a model file");
+        long heap = Runtime.getRuntime().maxMemory();
+        if (length > Integer.MAX_VALUE - 8 || length > heap / 2) {
+            throw new ModelFileException(name + ": " + length + " bytes is larger than a model file this JVM can load"
+                    + " (at most half of the maximum heap, " + heap + " bytes, and 2 GiB)");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ModelFileException(FileChecks.describe(file, "a model file", e).getMessage(), e);
+        }
         if (bytes.length < PREAMBLE) {
             throw new ModelFileException(name + ": truncated: " + bytes.length + " bytes is shorter than the "
                     + PREAMBLE + "-byte preamble of a vecnn model file");

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 class GeneratedDigitsTest {
     @Test
     void deterministicPerSeed() {
-        Dataset a = GeneratedDigits.generate(50, 12);
-        Dataset b = GeneratedDigits.generate(50, 12);
-        Dataset c = GeneratedDigits.generate(50, 13);
+        Dataset a = Digits.generate(50, 12);
+        Dataset b = Digits.generate(50, 12);
+        Dataset c = Digits.generate(50, 13);
         assertThat(a.featureArray()).containsExactly(b.featureArray());
         assertThat(a.labels()).containsExactly(b.labels());
         assertThat(c.featureArray()).isNotEqualTo(a.featureArray());
@@ -17,7 +17,7 @@ class GeneratedDigitsTest {
 
     @Test
     void balancedImagesInTheUnitRange() {
-        Dataset data = GeneratedDigits.generate(200, 1);
+        Dataset data = Digits.generate(200, 1);
         assertThat(data.featureCount()).isEqualTo(784);
         assertThat(data.classCount()).isEqualTo(10);
         int[] perClass = new int[10];

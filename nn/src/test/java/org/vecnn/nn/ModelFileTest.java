@@ -22,7 +22,7 @@ class ModelFileTest {
     Path dir;
 
     private Mlp trained(DType dtype) {
-        Dataset data = GeneratedDigits.generate(120, 3);
+        Dataset data = Digits.generate(120, 3);
         Mlp net = Mlp.builder().input(784).dense(12, Activation.leakyRelu(0.2)).dense(7, Activation.TANH)
                 .dense(10, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY)
                 .optimizer(Optimizer.adam(0.01, 0.85, 0.99, 1e-7).withWeightDecay(1e-4)).seed(77).dtype(dtype)
@@ -46,7 +46,7 @@ class ModelFileTest {
                 assertThat(loaded.weights(layer)).containsExactly(net.weights(layer));
                 assertThat(loaded.biases(layer)).containsExactly(net.biases(layer));
             }
-            Tensor x = GeneratedDigits.generate(50, 9).features(loops, dtype);
+            Tensor x = Digits.generate(50, 9).features(loops, dtype);
             assertThat(loaded.predict(x).toDoubleArray()).containsExactly(net.predict(x).toDoubleArray());
             long size = Files.size(file);
             long parameters = (784 + 1) * 12 + (12 + 1) * 7 + (7 + 1) * 10;

@@ -20,7 +20,7 @@ class TrainingTest {
      */
     @Test
     void learnsGeneratedDigits() {
-        Dataset.Split split = GeneratedDigits.generate(3000, 1).split(0.8, 2);
+        Dataset.Split split = Digits.generate(3000, 1).split(0.8, 2);
         Mlp net = Mlp.builder().input(784).dense(64, Activation.RELU).dense(10, Activation.SOFTMAX)
                 .loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam(0.002)).seed(42).build(loops);
         List<String> events = new ArrayList<>();
@@ -103,7 +103,7 @@ class TrainingTest {
 
     @Test
     void trainingIsReproducible() {
-        Dataset data = GeneratedDigits.generate(200, 5);
+        Dataset data = Digits.generate(200, 5);
         double[] losses = new double[2];
         for (int run = 0; run < 2; run++) {
             Mlp net = Mlp.builder().input(784).dense(16, Activation.LEAKY_RELU).dense(10, Activation.SOFTMAX)

@@ -2,6 +2,7 @@ package org.vecnn.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -193,6 +194,35 @@ interface ErrorContract extends TckContext {
                 return Broadcast.dot("dot", a, b);
             default: return Broadcast.shape(op.name(), a, b);
         }
+    }
+
+    @Test
+    default void allocationsBeyondTheBackendsMemoryAreRefusedBeforeCommittingIt() {
+        Backend b = backend();
+        DType wide = supportedDTypes().contains(DType.FLOAT64) ? DType.FLOAT64 : DType.FLOAT32;
+        int elements = Integer.MAX_VALUE - 8 - 1;
+        long bytes = (long) elements * wide.byteSize();
+        assumeTrue(Runtime.getRuntime().maxMemory() < bytes / 2,
+                "needs a heap (-Xmx) under half of " + bytes + " bytes, so that the backend cannot hold the tensor");
+        assertThatThrownBy(() -> b.zeros(Shape.of(elements), wide)).isInstanceOf(TensorArgumentException.class)
+                .hasMessageStartingWith("zeros: a " + wide.numpyName() + " result of shape (" + elements + ",) needs "
+                        + bytes + " bytes")
+                .hasMessageContaining("more than backend '" + b.name() + "' can allocate now: ");
+        int n = 46_000;
+        Tensor column = b.zeros(Shape.of(n, 1), wide);
+        Tensor row = b.zeros(Shape.of(1, n), wide);
+        assertThatThrownBy(() -> b.matmul(column, row)).isInstanceOf(TensorArgumentException.class)
+                .hasMessageStartingWith("matmul: a " + wide.numpyName() + " result of shape (46000,46000) needs");
+        assertThatThrownBy(() -> b.add(column, row)).isInstanceOf(TensorArgumentException.class)
+                .hasMessageStartingWith("add: a " + wide.numpyName() + " result of shape (46000,46000) needs");
+    }
+
+    @Test
+    default void unaryParametersMustBeFinite() {
+        assertThatThrownBy(() -> UnaryOp.leakyRelu(Double.NaN)).isInstanceOf(TensorArgumentException.class)
+                .hasMessage("leakyRelu: slope must be finite, got NaN");
+        assertThatThrownBy(() -> UnaryOp.leakyReluDerivative(Double.POSITIVE_INFINITY))
+                .isInstanceOf(TensorArgumentException.class).hasMessageStartingWith("leakyReluDerivative: ");
     }
 
     @Provide

@@ -58,7 +58,22 @@ final class AparapiBackend extends Kernels {
     @Override
     public long maxElements(DType dtype) {
         DeviceProgram program = program(dtype);
-        return program == null ? 0 : Math.min(super.maxElements(dtype), program.maxElements());
+        return program == null ? 0 : Math.min(super.maxElements(dtype), program.maxTensorBytes() / dtype.byteSize());
+    }
+
+    /**
+     * One tensor is a slice of the dtype's arena, one device buffer: at most the device's largest allocation and
+     * 2^31 elements; the Java heap holds an array of the same size, so the heap's free part bounds it too.
+     */
+    @Override
+    public long allocationLimit(DType dtype) {
+        return Math.min(program(dtype).maxTensorBytes(), super.allocationLimit(dtype));
+    }
+
+    @Override
+    public String allocationLimitSource(DType dtype) {
+        return "the smaller of one buffer of " + program(dtype).describeTarget() + ", "
+                + program(dtype).maxTensorBytes() + " bytes, and " + super.allocationLimitSource(dtype);
     }
 
     @Override

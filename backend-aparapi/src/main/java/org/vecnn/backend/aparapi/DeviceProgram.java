@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.vecnn.DType;
+import org.vecnn.TensorArgumentException;
 
 /**
  * One dtype's device memory and kernel: allocates tensors as slices of the arena, moves data in and out
@@ -133,9 +134,13 @@ final class DeviceProgram {
 
     // ---------------------------------------------------------------- storage
 
-    /** The most elements one tensor of this dtype may have: one buffer of the device. */
-    long maxElements() {
-        return maxCapacity - 64L;
+    /** The bytes of the largest tensor one buffer of the device holds. */
+    long maxTensorBytes() {
+        return (long) (maxCapacity - Allocator.ALIGNMENT) * (dtype == DType.FLOAT32 ? Float.BYTES : Double.BYTES);
+    }
+
+    String describeTarget() {
+        return target.description();
     }
 
     /** Zero-filled storage of {@code size} elements. */
@@ -175,7 +180,7 @@ final class DeviceProgram {
     private int allocateSlice(int size) {
         long aligned = Allocator.aligned(size);
         if (aligned > maxCapacity) {
-            throw new IllegalArgumentException("aparapi: a tensor of " + size + " " + dtype.numpyName()
+            throw new TensorArgumentException("aparapi: a tensor of " + size + " " + dtype.numpyName()
                     + " elements does not fit in one buffer of " + target.description() + " (at most " + maxCapacity
                     + " elements)");
         }
@@ -208,8 +213,8 @@ final class DeviceProgram {
         return offset;
     }
 
-    private IllegalStateException outOfMemory(int size) {
-        return new IllegalStateException("aparapi: out of device memory on " + target.description() + ": "
+    private TensorArgumentException outOfMemory(int size) {
+        return new TensorArgumentException("aparapi: out of device memory on " + target.description() + ": "
                 + size + " " + dtype.numpyName() + " elements wanted, " + allocator.freeElements()
                 + " free of at most " + maxCapacity);
     }

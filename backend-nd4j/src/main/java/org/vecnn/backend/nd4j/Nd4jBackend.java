@@ -2,6 +2,7 @@ package org.vecnn.backend.nd4j;
 
 import static org.vecnn.backend.nd4j.Nd4jStorage.of;
 
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
@@ -42,6 +43,24 @@ final class Nd4jBackend extends Kernels {
     public Storage allocate(int size, DType dtype) {
         budget.allocated((long) size * dtype.byteSize());
         return new Nd4jStorage(dtype, size, budget);
+    }
+
+    /**
+     * ND4J's buffers are native memory: at most JavaCPP's limit ({@code -Dorg.bytedeco.javacpp.maxbytes}, by
+     * default the heap's {@code -Xmx}) and the physical memory the system has free.
+     */
+    @Override
+    public long allocationLimit(DType dtype) {
+        long limit = Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Long.MAX_VALUE;
+        long physical = Pointer.availablePhysicalBytes();
+        return physical > 0 ? Math.min(limit, physical) : limit;
+    }
+
+    @Override
+    public String allocationLimitSource(DType dtype) {
+        return "the smaller of JavaCPP's limit, -Dorg.bytedeco.javacpp.maxbytes (by default -Xmx), "
+                + Pointer.maxBytes() + " bytes, and the free physical memory, " + Pointer.availablePhysicalBytes()
+                + " bytes";
     }
 
     // ---------------------------------------------------------------- products
@@ -134,7 +153,7 @@ final class Nd4jBackend extends Kernels {
     @Override
     public void unary(UnaryOp op, Storage a, Storage out) {
         if (!Functions.apply(op, of(a).flat(), of(out).flat())) {
-            super.unary(op, a, out);
+            HostMap.apply(op, of(a).flat(), of(out).flat());
         }
     }
 

@@ -1,0 +1,89 @@
+package org.vecnn.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.vecnn.Backends;
+import org.vecnn.nn.Dataset;
+import org.vecnn.nn.Evaluation;
+import org.vecnn.nn.Mlp;
+import org.vecnn.Backend;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vecnn evaluate MODEL --data ...}: a saved model's loss and accuracy on labelled data. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Load a model saved with `vecnn train --save` and print its mean loss and accuracy on labelled "
+                + "data: an MNIST directory (t10k files first, else train) or a CSV file with a label column "
+                + "(for a regression model, its last columns are the targets).")
+final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by `vecnn train --save`.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR|CSV", description = "Labelled data.")
+    Path data;
+
+    @Option(names = "--label-column", defaultValue = "0", description = "CSV: the label's column (default ${DEFAULT-VALUE}).")
+    int labelColumn;
+
+    @Option(names = "--header", description = "CSV: the first line is a header.")
+    boolean header;
+
+    @Option(names = {"-b", "--backend"}, paramLabel = "NAME", description = "Backend to run on (default: the default backend).")
+    String backend;
+
+    /** What an evaluation gives, as printed with --json. */
+    static final class Outcome {
+        String model;
+        String network;
+        String data;
+        String backend;
+        int samples;
+        double loss;
+        double accuracy;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Backend on = backend == null ? Backends.get() : Backends.get(backend);
+        Mlp mlp = Mlp.load(model, on);
+        Dataset dataset = ModelInput.labelled(data, mlp, labelColumn, header);
+        if (dataset.featureCount() != mlp.inputSize() || dataset.targetCount() != mlp.outputSize()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--data " + data + " has "
+                    + dataset.featureCount() + " features and " + dataset.targetCount() + " targets per example but "
+                    + "the model " + model + " maps " + mlp.inputSize() + " inputs to " + mlp.outputSize() + " outputs");
+        }
+        Evaluation evaluation = mlp.evaluate(dataset);
+        Outcome outcome = new Outcome();
+        outcome.model = model.toString();
+        outcome.network = mlp.toString();
+        outcome.data = data.toString();
+        outcome.backend = on.name();
+        outcome.samples = evaluation.samples();
+        outcome.loss = evaluation.loss();
+        outcome.accuracy = evaluation.accuracy();
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json) {
+            out.println(Json.of(outcome));
+        } else {
+            out.printf("network:  %s%n", outcome.network);
+            out.printf("data:     %s: %d examples%n", outcome.data, outcome.samples);
+            out.printf(Locale.ROOT, "loss:     %.4f%n", outcome.loss);
+            if (!Double.isNaN(outcome.accuracy)) {
+                out.printf(Locale.ROOT, "accuracy: %.4f%n", outcome.accuracy);
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,121 @@
+package org.vecnn.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.vecnn.Backends;
+import org.vecnn.DType;
+import org.vecnn.Tensor;
+import org.vecnn.nn.Csv;
+import org.vecnn.nn.Mlp;
+import org.vecnn.Backend;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vecnn predict MODEL --data ...}: a saved model's classes or outputs for new data. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Load a model saved with `vecnn train --save` and print the predicted class of every example "
+                + "(or, with --outputs, the network's outputs), one example per line as CSV, or as JSON.")
+final class PredictCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by `vecnn train --save`.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE|DIR",
+            description = "A CSV file of features, an IDX file (examples along its first dimension; unsigned bytes "
+                    + "scaled to [0, 1] as in training), or an MNIST directory (t10k-images first).")
+    Path data;
+
+    @Option(names = "--label-column", paramLabel = "N",
+            description = "CSV: a label column to leave out (as `vecnn train --label-column`); none by default.")
+    Integer labelColumn;
+
+    @Option(names = "--header", description = "CSV: the first line is a header.")
+    boolean header;
+
+    @Option(names = "--outputs", description = "Print the network's outputs (class probabilities) instead of classes.")
+    boolean outputs;
+
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json",
+            description = "Output format: csv (default) or json.")
+    Format format;
+
+    @Option(names = {"-b", "--backend"}, paramLabel = "NAME", description = "Backend to run on (default: the default backend).")
+    String backend;
+
+    /** The output formats. */
+    enum Format { CSV, JSON }
+
+    @Override
+    public Integer call() throws Exception {
+        Backend on = backend == null ? Backends.get() : Backends.get(backend);
+        Mlp mlp = Mlp.load(model, on);
+        Csv.Matrix x = ModelInput.features(data, header, labelColumn);
+        if (x.columns() != mlp.inputSize()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--data " + data + " has " + x.columns()
+                    + " features per example but the model " + model + " takes " + mlp.inputSize());
+        }
+        Tensor features = tensor(on, mlp.dtype(), x);
+        PrintWriter out = spec.commandLine().getOut();
+        if (outputs) {
+            double[] y = mlp.predict(features).toDoubleArray();
+            print(out, y, x.rows(), mlp.outputSize());
+        } else {
+            int[] classes = mlp.predictClasses(features);
+            double[] y = new double[classes.length];
+            for (int i = 0; i < classes.length; i++) {
+                y[i] = classes[i];
+            }
+            print(out, y, classes.length, 1);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static Tensor tensor(Backend on, DType dtype, Csv.Matrix x) {
+        float[] values = x.values();
+        if (dtype == DType.FLOAT32) {
+            return on.fromArray(values, x.rows(), x.columns());
+        }
+        double[] wide = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            wide[i] = values[i];
+        }
+        return on.fromArray(wide, x.rows(), x.columns());
+    }
+
+    private void print(PrintWriter out, double[] y, int rows, int columns) {
+        boolean integers = !outputs;
+        StringBuilder text = new StringBuilder();
+        if (format == Format.JSON) {
+            text.append('[');
+        }
+        for (int r = 0; r < rows; r++) {
+            if (format == Format.JSON) {
+                text.append(r == 0 ? "" : ",").append(columns == 1 ? "" : "[");
+            }
+            for (int c = 0; c < columns; c++) {
+                double v = y[r * columns + c];
+                text.append(c == 0 ? "" : ",").append(integers ? Long.toString((long) v) : number(v));
+            }
+            if (format == Format.JSON) {
+                text.append(columns == 1 ? "" : "]");
+            } else {
+                text.append(System.lineSeparator());
+            }
+        }
+        if (format == Format.JSON) {
+            text.append(']').append(System.lineSeparator());
+        }
+        out.print(text);
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.9g", v) : "\"" + v + "\"";
+    }
+}
