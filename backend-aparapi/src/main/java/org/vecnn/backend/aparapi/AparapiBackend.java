@@ -55,12 +55,6 @@ final class AparapiBackend extends Kernels {
 
     // ---------------------------------------------------------------- storage
 
-    @Override
-    public long maxElements(DType dtype) {
-        DeviceProgram program = program(dtype);
-        return program == null ? 0 : Math.min(super.maxElements(dtype), program.maxTensorBytes() / dtype.byteSize());
-    }
-
     /**
      * One tensor is a slice of the dtype's arena, one device buffer: at most the device's largest allocation and
      * 2^31 elements; the Java heap holds an array of the same size, so the heap's free part bounds it too.
