@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The float32 matrix product {@code C = op(A) · op(B)} on row-major arrays, BLIS style: B packed into panels
  * of {@link #NR} columns, A into panels of {@link #MR} rows (a transposed A packed straight from its source),
  * cache blocks of {@link #KC} x {@link #MC}, and a micro-kernel that keeps an {@code MR x NR} block of C in
- * 24 vector registers. Products narrower than one vector take an unpacked path, tiny ones a scalar loop.
+ * 24 vector registers. Products at most two vectors wide take an unpacked path, tiny ones a scalar loop.
  * Every sum starts from {@code +0.0}. This file is the template of {@code DoubleGemm}, which the build
  * generates by renaming {@code Float}/{@code float}: nothing here may depend on the element width.
  */
@@ -34,6 +34,8 @@ final class FloatGemm {
 
     private static final ThreadLocal<float[][]> BUFFERS =
             ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC]});
+
+    private static final ThreadLocal<float[]> NARROW = ThreadLocal.withInitial(() -> new float[KC * 2 * VL]);
 
     private FloatGemm() {
     }
@@ -67,12 +69,14 @@ final class FloatGemm {
             return;
         }
         int parts = work < PARALLEL ? 1 : Math.max(1, threads);
-        if (n <= VL) {
+        if (n <= 2 * VL) {
             int chunks = Math.min(parts, (m + MR - 1) / MR);
             Workers.run(chunks, part -> {
                 int[] r = split(m, MR, chunks, part);
-                if (r[0] < r[1]) {
+                if (r[0] < r[1] && n <= VL) {
                     narrow(transA, transB, r[0], r[1], n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+                } else if (r[0] < r[1]) {
+                    narrow2(transA, transB, r[0], r[1], n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
                 }
             });
             return;
@@ -122,12 +126,19 @@ final class FloatGemm {
 
     /**
      * Rows {@code [i0, i1)} of a product with {@code n <= VL}: B copied once into a {@code k x VL} zero-padded
-     * block, then {@link #MR} rows at a time with one accumulator each, stored under a mask.
+     * block, then eight rows at a time with one accumulator each, stored under a mask.
      */
     static void narrow(boolean transA, boolean transB, int i0, int i1, int n, int k, float[] a, int aOff, int lda,
                        float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
-        float[] bp = new float[k * VL];
+        float[] bp = NARROW.get();
+        if (bp.length < k * VL) {
+            bp = new float[k * VL];
+            NARROW.set(bp);
+        }
         for (int p = 0; p < k; p++) {
+            for (int j = n; j < VL; j++) {
+                bp[p * VL + j] = 0;
+            }
             for (int j = 0; j < n; j++) {
                 bp[p * VL + j] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
             }
@@ -136,11 +147,15 @@ final class FloatGemm {
         int ai = transA ? 1 : lda;
         int ap = transA ? lda : 1;
         int i = i0;
-        for (; i + 4 <= i1; i += 4) {
+        for (; i + 8 <= i1; i += 8) {
             FloatVector c0 = FloatVector.zero(SPECIES);
             FloatVector c1 = c0;
             FloatVector c2 = c0;
             FloatVector c3 = c0;
+            FloatVector c4 = c0;
+            FloatVector c5 = c0;
+            FloatVector c6 = c0;
+            FloatVector c7 = c0;
             int a0 = aOff + i * ai;
             for (int p = 0; p < k; p++) {
                 FloatVector bv = FloatVector.fromArray(SPECIES, bp, p * VL);
@@ -149,11 +164,19 @@ final class FloatGemm {
                 c1 = FloatVector.broadcast(SPECIES, a[x + ai]).fma(bv, c1);
                 c2 = FloatVector.broadcast(SPECIES, a[x + 2 * ai]).fma(bv, c2);
                 c3 = FloatVector.broadcast(SPECIES, a[x + 3 * ai]).fma(bv, c3);
+                c4 = FloatVector.broadcast(SPECIES, a[x + 4 * ai]).fma(bv, c4);
+                c5 = FloatVector.broadcast(SPECIES, a[x + 5 * ai]).fma(bv, c5);
+                c6 = FloatVector.broadcast(SPECIES, a[x + 6 * ai]).fma(bv, c6);
+                c7 = FloatVector.broadcast(SPECIES, a[x + 7 * ai]).fma(bv, c7);
             }
             c0.intoArray(c, cOff + i * ldc, mask);
             c1.intoArray(c, cOff + (i + 1) * ldc, mask);
             c2.intoArray(c, cOff + (i + 2) * ldc, mask);
             c3.intoArray(c, cOff + (i + 3) * ldc, mask);
+            c4.intoArray(c, cOff + (i + 4) * ldc, mask);
+            c5.intoArray(c, cOff + (i + 5) * ldc, mask);
+            c6.intoArray(c, cOff + (i + 6) * ldc, mask);
+            c7.intoArray(c, cOff + (i + 7) * ldc, mask);
         }
         for (; i < i1; i++) {
             FloatVector c0 = FloatVector.zero(SPECIES);
@@ -162,6 +185,94 @@ final class FloatGemm {
                 c0 = FloatVector.broadcast(SPECIES, a[a0 + p * ap]).fma(FloatVector.fromArray(SPECIES, bp, p * VL), c0);
             }
             c0.intoArray(c, cOff + i * ldc, mask);
+        }
+    }
+
+    /**
+     * Rows {@code [i0, i1)} of a product with {@code VL < n <= 2 VL}: B copied once into a {@code k x 2VL}
+     * zero-padded block, then six rows at a time with two accumulators each, the second stored under a mask.
+     */
+    static void narrow2(boolean transA, boolean transB, int i0, int i1, int n, int k, float[] a, int aOff, int lda,
+                        float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        int w = 2 * VL;
+        float[] bp = NARROW.get();
+        if (bp.length < k * w) {
+            bp = new float[k * w];
+            NARROW.set(bp);
+        }
+        for (int p = 0; p < k; p++) {
+            for (int j = n; j < w; j++) {
+                bp[p * w + j] = 0;
+            }
+            for (int j = 0; j < n; j++) {
+                bp[p * w + j] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+            }
+        }
+        VectorMask<Float> mask = SPECIES.indexInRange(VL, n);
+        int ai = transA ? 1 : lda;
+        int ap = transA ? lda : 1;
+        int i = i0;
+        for (; i + 6 <= i1; i += 6) {
+            FloatVector c00 = FloatVector.zero(SPECIES);
+            FloatVector c01 = c00;
+            FloatVector c10 = c00;
+            FloatVector c11 = c00;
+            FloatVector c20 = c00;
+            FloatVector c21 = c00;
+            FloatVector c30 = c00;
+            FloatVector c31 = c00;
+            FloatVector c40 = c00;
+            FloatVector c41 = c00;
+            FloatVector c50 = c00;
+            FloatVector c51 = c00;
+            int a0 = aOff + i * ai;
+            for (int p = 0; p < k; p++) {
+                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, p * w);
+                FloatVector b1 = FloatVector.fromArray(SPECIES, bp, p * w + VL);
+                int x = a0 + p * ap;
+                FloatVector x0 = FloatVector.broadcast(SPECIES, a[x]);
+                c00 = x0.fma(b0, c00);
+                c01 = x0.fma(b1, c01);
+                FloatVector x1 = FloatVector.broadcast(SPECIES, a[x + ai]);
+                c10 = x1.fma(b0, c10);
+                c11 = x1.fma(b1, c11);
+                FloatVector x2 = FloatVector.broadcast(SPECIES, a[x + 2 * ai]);
+                c20 = x2.fma(b0, c20);
+                c21 = x2.fma(b1, c21);
+                FloatVector x3 = FloatVector.broadcast(SPECIES, a[x + 3 * ai]);
+                c30 = x3.fma(b0, c30);
+                c31 = x3.fma(b1, c31);
+                FloatVector x4 = FloatVector.broadcast(SPECIES, a[x + 4 * ai]);
+                c40 = x4.fma(b0, c40);
+                c41 = x4.fma(b1, c41);
+                FloatVector x5 = FloatVector.broadcast(SPECIES, a[x + 5 * ai]);
+                c50 = x5.fma(b0, c50);
+                c51 = x5.fma(b1, c51);
+            }
+            c00.intoArray(c, cOff + i * ldc);
+            c01.intoArray(c, cOff + i * ldc + VL, mask);
+            c10.intoArray(c, cOff + (i + 1) * ldc);
+            c11.intoArray(c, cOff + (i + 1) * ldc + VL, mask);
+            c20.intoArray(c, cOff + (i + 2) * ldc);
+            c21.intoArray(c, cOff + (i + 2) * ldc + VL, mask);
+            c30.intoArray(c, cOff + (i + 3) * ldc);
+            c31.intoArray(c, cOff + (i + 3) * ldc + VL, mask);
+            c40.intoArray(c, cOff + (i + 4) * ldc);
+            c41.intoArray(c, cOff + (i + 4) * ldc + VL, mask);
+            c50.intoArray(c, cOff + (i + 5) * ldc);
+            c51.intoArray(c, cOff + (i + 5) * ldc + VL, mask);
+        }
+        for (; i < i1; i++) {
+            FloatVector c0 = FloatVector.zero(SPECIES);
+            FloatVector c1 = c0;
+            int a0 = aOff + i * ai;
+            for (int p = 0; p < k; p++) {
+                FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + p * ap]);
+                c0 = x.fma(FloatVector.fromArray(SPECIES, bp, p * w), c0);
+                c1 = x.fma(FloatVector.fromArray(SPECIES, bp, p * w + VL), c1);
+            }
+            c0.intoArray(c, cOff + i * ldc);
+            c1.intoArray(c, cOff + i * ldc + VL, mask);
         }
     }
 
@@ -184,8 +295,17 @@ final class FloatGemm {
                         int nr = Math.min(NR, nc - jr);
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
-                            kernel(kc, ap, ir * kc, bp, jr * kc, c, cOff + (ic + ir) * ldc + jc + jr, ldc,
-                                    mr, nr, pc == 0, edge);
+                            int co = cOff + (ic + ir) * ldc + jc + jr;
+                            if (mr == MR && nr == NR) {
+                                kernel(kc, ap, ir * kc, bp, jr * kc, c, co, ldc, pc == 0);
+                            } else {
+                                kernel(kc, ap, ir * kc, bp, jr * kc, edge, 0, NR, true);
+                                for (int r = 0; r < mr; r++) {
+                                    for (int j = 0; j < nr; j++) {
+                                        c[co + r * ldc + j] = pc == 0 ? edge[r * NR + j] : c[co + r * ldc + j] + edge[r * NR + j];
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -262,11 +382,11 @@ final class FloatGemm {
     }
 
     /**
-     * The micro-kernel: {@code C[0..mr, 0..nr) (=|+=) Ap · Bp} over {@code kc} terms, Ap a panel of MR rows
-     * at {@code ao}, Bp a panel of NR columns at {@code bo}; the accumulators start from {@code +0.0}.
+     * The micro-kernel: {@code C[0..MR, 0..NR) (=|+=) Ap · Bp} over {@code kc} terms, Ap a panel of MR rows
+     * at {@code ao}, Bp a panel of NR columns at {@code bo}; the accumulators start from {@code +0.0}. Edge
+     * tiles go through a scratch tile, so the kernel has no branch but the one on {@code overwrite}.
      */
-    static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc, int mr, int nr,
-                       boolean overwrite, float[] edge) {
+    static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc, boolean overwrite) {
         FloatVector c00 = FloatVector.zero(SPECIES);
         FloatVector c01 = c00, c02 = c00, c03 = c00;
         FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
@@ -312,40 +432,55 @@ final class FloatGemm {
             c52 = x.fma(b2, c52);
             c53 = x.fma(b3, c53);
         }
-        if (mr == MR && nr == NR) {
-            store(c, co, overwrite, c00, c01, c02, c03);
-            store(c, co + ldc, overwrite, c10, c11, c12, c13);
-            store(c, co + 2 * ldc, overwrite, c20, c21, c22, c23);
-            store(c, co + 3 * ldc, overwrite, c30, c31, c32, c33);
-            store(c, co + 4 * ldc, overwrite, c40, c41, c42, c43);
-            store(c, co + 5 * ldc, overwrite, c50, c51, c52, c53);
-            return;
-        }
-        store(edge, 0, true, c00, c01, c02, c03);
-        store(edge, NR, true, c10, c11, c12, c13);
-        store(edge, 2 * NR, true, c20, c21, c22, c23);
-        store(edge, 3 * NR, true, c30, c31, c32, c33);
-        store(edge, 4 * NR, true, c40, c41, c42, c43);
-        store(edge, 5 * NR, true, c50, c51, c52, c53);
-        for (int r = 0; r < mr; r++) {
-            int row = co + r * ldc;
-            for (int j = 0; j < nr; j++) {
-                c[row + j] = overwrite ? edge[r * NR + j] : c[row + j] + edge[r * NR + j];
-            }
-        }
-    }
-
-    private static void store(float[] c, int at, boolean overwrite, FloatVector v0, FloatVector v1, FloatVector v2,
-                              FloatVector v3) {
         if (!overwrite) {
-            v0 = v0.add(FloatVector.fromArray(SPECIES, c, at));
-            v1 = v1.add(FloatVector.fromArray(SPECIES, c, at + VL));
-            v2 = v2.add(FloatVector.fromArray(SPECIES, c, at + 2 * VL));
-            v3 = v3.add(FloatVector.fromArray(SPECIES, c, at + 3 * VL));
+            c00 = c00.add(FloatVector.fromArray(SPECIES, c, co));
+            c01 = c01.add(FloatVector.fromArray(SPECIES, c, co + VL));
+            c02 = c02.add(FloatVector.fromArray(SPECIES, c, co + 2 * VL));
+            c03 = c03.add(FloatVector.fromArray(SPECIES, c, co + 3 * VL));
+            c10 = c10.add(FloatVector.fromArray(SPECIES, c, co + ldc));
+            c11 = c11.add(FloatVector.fromArray(SPECIES, c, co + ldc + VL));
+            c12 = c12.add(FloatVector.fromArray(SPECIES, c, co + ldc + 2 * VL));
+            c13 = c13.add(FloatVector.fromArray(SPECIES, c, co + ldc + 3 * VL));
+            c20 = c20.add(FloatVector.fromArray(SPECIES, c, co + 2 * ldc));
+            c21 = c21.add(FloatVector.fromArray(SPECIES, c, co + 2 * ldc + VL));
+            c22 = c22.add(FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 2 * VL));
+            c23 = c23.add(FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 3 * VL));
+            c30 = c30.add(FloatVector.fromArray(SPECIES, c, co + 3 * ldc));
+            c31 = c31.add(FloatVector.fromArray(SPECIES, c, co + 3 * ldc + VL));
+            c32 = c32.add(FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 2 * VL));
+            c33 = c33.add(FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 3 * VL));
+            c40 = c40.add(FloatVector.fromArray(SPECIES, c, co + 4 * ldc));
+            c41 = c41.add(FloatVector.fromArray(SPECIES, c, co + 4 * ldc + VL));
+            c42 = c42.add(FloatVector.fromArray(SPECIES, c, co + 4 * ldc + 2 * VL));
+            c43 = c43.add(FloatVector.fromArray(SPECIES, c, co + 4 * ldc + 3 * VL));
+            c50 = c50.add(FloatVector.fromArray(SPECIES, c, co + 5 * ldc));
+            c51 = c51.add(FloatVector.fromArray(SPECIES, c, co + 5 * ldc + VL));
+            c52 = c52.add(FloatVector.fromArray(SPECIES, c, co + 5 * ldc + 2 * VL));
+            c53 = c53.add(FloatVector.fromArray(SPECIES, c, co + 5 * ldc + 3 * VL));
         }
-        v0.intoArray(c, at);
-        v1.intoArray(c, at + VL);
-        v2.intoArray(c, at + 2 * VL);
-        v3.intoArray(c, at + 3 * VL);
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + VL);
+        c02.intoArray(c, co + 2 * VL);
+        c03.intoArray(c, co + 3 * VL);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + VL);
+        c12.intoArray(c, co + ldc + 2 * VL);
+        c13.intoArray(c, co + ldc + 3 * VL);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + VL);
+        c22.intoArray(c, co + 2 * ldc + 2 * VL);
+        c23.intoArray(c, co + 2 * ldc + 3 * VL);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + VL);
+        c32.intoArray(c, co + 3 * ldc + 2 * VL);
+        c33.intoArray(c, co + 3 * ldc + 3 * VL);
+        c40.intoArray(c, co + 4 * ldc);
+        c41.intoArray(c, co + 4 * ldc + VL);
+        c42.intoArray(c, co + 4 * ldc + 2 * VL);
+        c43.intoArray(c, co + 4 * ldc + 3 * VL);
+        c50.intoArray(c, co + 5 * ldc);
+        c51.intoArray(c, co + 5 * ldc + VL);
+        c52.intoArray(c, co + 5 * ldc + 2 * VL);
+        c53.intoArray(c, co + 5 * ldc + 3 * VL);
     }
 }
