@@ -30,7 +30,7 @@ final class FloatGemm {
     /** Below this many multiply-adds, a plain scalar loop. */
     static final long TINY = 4096;
     /** From this many multiply-adds, the work is split over the worker pool. */
-    static final long PARALLEL = 1L << 20;
+    static final long PARALLEL = 1L << 17;
 
     private static final ThreadLocal<float[][]> BUFFERS =
             ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC]});
