@@ -1,17 +1,17 @@
 package org.vecnn.backend.vector;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
 import java.util.function.IntConsumer;
 
 /**
  * The one worker pool of the vector backend, created once for the JVM: {@code processors - 1} daemon threads,
- * the calling thread being the last worker; idle workers and waiting callers spin for 0.1 ms before parking. Parts of one call never submit further work, so calls from many
- * threads at once queue up and never deadlock.
+ * the calling thread being the last worker; idle workers and waiting callers spin for 0.1 ms before parking.
+ * Parts of one call never submit further work, so calls from many threads at once queue up and never deadlock.
  */
 final class Workers {
     /** Threads a call may use: the machine's processors, or the system property {@code vecnn.vector.threads}. */
