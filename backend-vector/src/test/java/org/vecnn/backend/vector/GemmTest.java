@@ -1,0 +1,240 @@
+package org.vecnn.backend.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packed GEMM against a triple loop in double precision: every m from 1 to three register blocks, the
+ * widths around one vector and one panel, depths around the cache block, both transposes, odd leading
+ * dimensions and offsets (with the bytes around C left untouched), both dtypes and both thread counts.
+ */
+class GemmTest {
+    private static final int[] WIDTHS_F = {1, 2, FloatGemm.VL - 1, FloatGemm.VL, FloatGemm.VL + 1, 2 * FloatGemm.VL, 2 * FloatGemm.VL + 1, FloatGemm.NR - 1,
+        FloatGemm.NR, FloatGemm.NR + 1, 2 * FloatGemm.NR + 3};
+    private static final int[] WIDTHS_D = {1, 2, DoubleGemm.VL - 1, DoubleGemm.VL, DoubleGemm.VL + 1, 2 * DoubleGemm.VL, 2 * DoubleGemm.VL + 1, DoubleGemm.NR - 1,
+        DoubleGemm.NR, DoubleGemm.NR + 1, 2 * DoubleGemm.NR + 3};
+    private static final int[] DEPTHS = {1, 2, 3, 17, FloatGemm.KC - 1, FloatGemm.KC, FloatGemm.KC + 1, 2 * FloatGemm.KC + 5};
+
+    /** One product to check: shape, transposes, and the padding of each operand. */
+    private static final class Case {
+        final int m, n, k;
+        final boolean ta, tb;
+        final int pad, off;
+
+        Case(int m, int n, int k, boolean ta, boolean tb, int pad, int off) {
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.ta = ta;
+            this.tb = tb;
+            this.pad = pad;
+            this.off = off;
+        }
+
+        @Override
+        public String toString() {
+            return "m=" + m + " n=" + n + " k=" + k + " transA=" + ta + " transB=" + tb + " pad=" + pad + " off=" + off;
+        }
+    }
+
+    private static List<Case> cases(int[] widths) {
+        List<Case> cases = new ArrayList<>();
+        int d = 0;
+        for (int t = 0; t < 4; t++) {
+            for (int m = 1; m <= 3 * FloatGemm.MR + 1; m++) {
+                for (int n : widths) {
+                    int k = DEPTHS[d++ % DEPTHS.length];
+                    cases.add(new Case(m, n, k, (t & 1) != 0, (t & 2) != 0, (m + n) % 3, (m * n) % 5));
+                }
+            }
+            for (int m : new int[] {FloatGemm.MC - 1, FloatGemm.MC, FloatGemm.MC + FloatGemm.MR + 1}) {
+                cases.add(new Case(m, widths[9], FloatGemm.KC + 3, (t & 1) != 0, (t & 2) != 0, 1, 3));
+            }
+        }
+        return cases;
+    }
+
+    @Test
+    void float32MatchesTheTripleLoopOnEveryEdge() {
+        SplittableRandom random = new SplittableRandom(1);
+        for (Case c : cases(WIDTHS_F)) {
+            for (int threads : new int[] {1, 2}) {
+                checkFloat(c, threads, random);
+            }
+        }
+    }
+
+    @Test
+    void float64MatchesTheTripleLoopOnEveryEdge() {
+        SplittableRandom random = new SplittableRandom(2);
+        for (Case c : cases(WIDTHS_D)) {
+            for (int threads : new int[] {1, 2}) {
+                checkDouble(c, threads, random);
+            }
+        }
+    }
+
+    @Test
+    void largeProductsSplitOverThreadsGiveTheSingleThreadedBitsInBothSplits() {
+        SplittableRandom random = new SplittableRandom(3);
+        int[][] shapes = {{300, 200, 300}, {128, 256, 784}, {784, 256, 128}, {100, 700, 90}, {200, 10, 700}};
+        for (int[] s : shapes) {
+            for (int t = 0; t < 4; t++) {
+                boolean ta = (t & 1) != 0;
+                boolean tb = (t & 2) != 0;
+                int m = s[0], n = s[1], k = s[2];
+                float[] a = floats(random, m * k);
+                float[] b = floats(random, k * n);
+                float[] one = new float[m * n];
+                float[] two = new float[m * n];
+                FloatGemm.gemm(ta, tb, m, n, k, a, 0, ta ? m : k, b, 0, tb ? k : n, one, 0, n, 1);
+                FloatGemm.gemm(ta, tb, m, n, k, a, 0, ta ? m : k, b, 0, tb ? k : n, two, 0, n, 2);
+                assertThat(java.util.Arrays.equals(two, one)).as("%dx%dx%d transA=%s transB=%s", m, n, k, ta, tb).isTrue();
+                double[] ad = doubles(random, m * k);
+                double[] bd = doubles(random, k * n);
+                double[] oned = new double[m * n];
+                double[] twod = new double[m * n];
+                DoubleGemm.gemm(ta, tb, m, n, k, ad, 0, ta ? m : k, bd, 0, tb ? k : n, oned, 0, n, 1);
+                DoubleGemm.gemm(ta, tb, m, n, k, ad, 0, ta ? m : k, bd, 0, tb ? k : n, twod, 0, n, 2);
+                assertThat(java.util.Arrays.equals(twod, oned)).isTrue();
+                if (m * n * k < 10_000_000) {
+                    checkAgainstLoop("float64 " + m + "x" + n + "x" + k, ta, tb, m, n, k, ad, 0, ta ? m : k, bd, 0,
+                            tb ? k : n, twod, 0, n, 0x1p-53);
+                }
+            }
+        }
+    }
+
+    @Test
+    void exactlyZeroProductsArePositiveZeroOnEveryPath() {
+        for (int[] s : new int[][] {{3, 3, 3}, {40, 10, 40}, {50, 200, 300}}) {
+            int m = s[0], n = s[1], k = s[2];
+            float[] a = new float[m * k];
+            java.util.Arrays.fill(a, -0.0f);
+            float[] b = new float[k * n];
+            java.util.Arrays.fill(b, 1.0f);
+            float[] c = new float[m * n];
+            java.util.Arrays.fill(c, Float.NaN);
+            FloatGemm.gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n);
+            for (float v : c) {
+                assertThat(Float.floatToRawIntBits(v)).as("%dx%dx%d", m, n, k).isZero();
+            }
+            double[] ad = new double[m * k];
+            java.util.Arrays.fill(ad, -0.0);
+            double[] bd = new double[k * n];
+            java.util.Arrays.fill(bd, 2.0);
+            double[] cd = new double[m * n];
+            DoubleGemm.gemm(true, true, m, n, k, ad, 0, m, bd, 0, k, cd, 0, n);
+            for (double v : cd) {
+                assertThat(Double.doubleToRawLongBits(v)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void infinityAndNaNPropagateButPaddingDoesNot() {
+        int m = 7, n = 70, k = 300;
+        float[] a = new float[m * k];
+        float[] b = new float[k * n];
+        java.util.Arrays.fill(a, 1);
+        java.util.Arrays.fill(b, 1);
+        a[2 * k + 5] = Float.POSITIVE_INFINITY;
+        b[7 * n + 3] = Float.NaN;
+        float[] c = new float[m * n];
+        FloatGemm.gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float v = c[i * n + j];
+                if (j == 3) {
+                    assertThat(v).isNaN();
+                } else if (i == 2) {
+                    assertThat(v).isEqualTo(Float.POSITIVE_INFINITY);
+                } else {
+                    assertThat(v).isEqualTo(k);
+                }
+            }
+        }
+    }
+
+    private static void checkFloat(Case c, int threads, SplittableRandom random) {
+        int aRows = c.ta ? c.k : c.m, aCols = c.ta ? c.m : c.k;
+        int bRows = c.tb ? c.n : c.k, bCols = c.tb ? c.k : c.n;
+        int lda = aCols + c.pad, ldb = bCols + c.pad, ldc = c.n + c.pad;
+        float[] a = floats(random, c.off + aRows * lda);
+        float[] b = floats(random, c.off + bRows * ldb);
+        float[] out = new float[c.off + c.m * ldc + 3];
+        java.util.Arrays.fill(out, 42.0f);
+        FloatGemm.gemm(c.ta, c.tb, c.m, c.n, c.k, a, c.off, lda, b, c.off, ldb, out, c.off, ldc, threads);
+        double[] ad = new double[a.length];
+        double[] bd = new double[b.length];
+        double[] od = new double[out.length];
+        for (int i = 0; i < a.length; i++) {
+            ad[i] = a[i];
+        }
+        for (int i = 0; i < b.length; i++) {
+            bd[i] = b[i];
+        }
+        for (int i = 0; i < out.length; i++) {
+            od[i] = out[i];
+        }
+        checkAgainstLoop("float32 " + c + " threads=" + threads, c.ta, c.tb, c.m, c.n, c.k, ad, c.off, lda, bd, c.off,
+                ldb, od, c.off, ldc, 0x1p-24);
+    }
+
+    private static void checkDouble(Case c, int threads, SplittableRandom random) {
+        int aRows = c.ta ? c.k : c.m, aCols = c.ta ? c.m : c.k;
+        int bRows = c.tb ? c.n : c.k, bCols = c.tb ? c.k : c.n;
+        int lda = aCols + c.pad, ldb = bCols + c.pad, ldc = c.n + c.pad;
+        double[] a = doubles(random, c.off + aRows * lda);
+        double[] b = doubles(random, c.off + bRows * ldb);
+        double[] out = new double[c.off + c.m * ldc + 3];
+        java.util.Arrays.fill(out, 42.0);
+        DoubleGemm.gemm(c.ta, c.tb, c.m, c.n, c.k, a, c.off, lda, b, c.off, ldb, out, c.off, ldc, threads);
+        checkAgainstLoop("float64 " + c + " threads=" + threads, c.ta, c.tb, c.m, c.n, c.k, a, c.off, lda, b, c.off,
+                ldb, out, c.off, ldc, 0x1p-53);
+    }
+
+    /** Every element of C within the sum-of-terms bound of the double loop, and everything else still 42. */
+    private static void checkAgainstLoop(String what, boolean ta, boolean tb, int m, int n, int k, double[] a, int aOff,
+                                         int lda, double[] b, int bOff, int ldb, double[] out, int cOff, int ldc,
+                                         double u) {
+        for (int idx = 0; idx < out.length; idx++) {
+            int rel = idx - cOff;
+            boolean inC = rel >= 0 && rel / ldc < m && rel % ldc < n;
+            if (!inC) {
+                assertThat(out[idx]).as(what + ": untouched element " + idx).isEqualTo(42.0);
+                continue;
+            }
+            int i = rel / ldc, j = rel % ldc;
+            double sum = 0, abs = 0;
+            for (int p = 0; p < k; p++) {
+                double x = ta ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                double y = tb ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                sum += x * y;
+                abs += Math.abs(x * y);
+            }
+            assertThat(Math.abs(out[idx] - sum)).as(what + ": C(" + i + "," + j + ")")
+                    .isLessThanOrEqualTo(2.0 * (k + 1) * u * abs);
+        }
+    }
+
+    private static float[] floats(SplittableRandom random, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) random.nextDouble(-1, 1);
+        }
+        return v;
+    }
+
+    private static double[] doubles(SplittableRandom random, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = random.nextDouble(-1, 1);
+        }
+        return v;
+    }
+}
