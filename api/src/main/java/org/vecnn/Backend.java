@@ -449,6 +449,32 @@ public final class Backend {
         return out;
     }
 
+    /**
+     * {@code c += alpha · op(a) · op(b)} in place for matrices (BLAS's gemm with {@code beta = 1}), where
+     * {@code op} transposes when asked: an SGD step straight from a weight gradient's product,
+     * {@code w -= lr · xᵀ·dz}, without the gradient ever being stored. {@code alpha} is rounded to the dtype;
+     * {@code c} must be neither operand. Backends may add each element's whole sum with one fused
+     * multiply-add, or block by block: within the product's tolerance of the product followed by {@link #axpy}.
+     */
+    public void addProduct(double alpha, Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor c) {
+        String op = "addProduct";
+        Checks.operands(this, op, a, b);
+        ProductPlan plan = ProductPlan.transposed(op, a.shape(), b.shape(), transposeA, transposeB);
+        Checks.output(this, op, c, plan.resultShape(), a.dtype());
+        Checks.notAliased(op, c, a, b);
+        if (c.size() == 0) {
+            return;
+        }
+        double rounded = round(c.dtype(), alpha);
+        if (plan.k() > 0) {
+            kernels.addProduct(plan, rounded, s(a), s(b), s(c));
+        } else {
+            Storage zeros = kernels.allocate(c.size(), c.dtype());     // an empty sum is +0.0; c += alpha * 0
+            kernels.axpy(rounded, zeros, s(c));
+            zeros.release();
+        }
+    }
+
     // ---------------------------------------------------------------- elementwise arithmetic
 
     /** {@code a + b}, broadcast. */

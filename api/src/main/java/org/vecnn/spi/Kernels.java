@@ -132,6 +132,19 @@ public abstract class Kernels {
         }
     }
 
+    /**
+     * {@code c += alpha · op(a)·op(b)} in place (BLAS's gemm with {@code beta = 1}), {@code alpha} rounded to
+     * the dtype: an SGD step straight from the gradient's product. Default: the product into scratch storage,
+     * then {@link #axpy}. A fused kernel adds each output's whole sum at once ({@code fma(alpha, sum, c)}), or
+     * block by block, within the product's tolerance.
+     */
+    public void addProduct(ProductPlan plan, double alpha, Storage a, Storage b, Storage c) {
+        Storage product = allocate(c.size(), c.dtype());
+        product(plan, a, b, product);
+        axpy(alpha, product, c);
+        product.release();
+    }
+
     private static void releaseScratch(Storage scratch, Storage original) {
         if (scratch != original) {
             scratch.release();

@@ -67,6 +67,27 @@ final class DenseLayer {
         return buffers.dx;
     }
 
+    /** Whether the optimizer is plain SGD, whose step {@link #parameterBackwardAndStep} fuses into the backward pass. */
+    boolean fusesSgd() {
+        return weightUpdate instanceof SgdUpdate sgd && !Double.isNaN(sgd.plainLearningRate());
+    }
+
+    /**
+     * {@link #parameterBackward} and a plain SGD step in one, for {@link #fusesSgd()} layers: {@code db} and
+     * {@code dX} (with the weights before the step), then {@code W -= lr·Xᵀ·dZ} as one {@code addProduct}, so
+     * the weight gradient is never stored, and {@code b -= lr·db}. The same values as the separate steps, up to
+     * the product's rounding where a backend fuses the update into its sums.
+     */
+    void parameterBackwardAndStep(Tensor x, LayerBuffers buffers) {
+        double learningRate = ((SgdUpdate) weightUpdate).plainLearningRate();
+        backend.sum(buffers.dz, 0, false, biasGradient);
+        if (buffers.dx != null) {
+            backend.matmulTransposeB(buffers.dz, weights, buffers.dx);
+        }
+        backend.addProduct(-learningRate, x, true, buffers.dz, false, weights);
+        biasUpdate.apply(bias, biasGradient, 0);
+    }
+
     /** One optimizer step on the weights and the bias, in place. */
     void update(long step) {
         weightUpdate.apply(weights, weightGradient, step);

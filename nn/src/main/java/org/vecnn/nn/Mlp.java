@@ -48,11 +48,14 @@ public final class Mlp {
         }
     };
     private long step;
+    /** Whether every layer's optimizer is plain SGD, whose step {@link #trainStep} fuses into the backward pass. */
+    private final boolean fusedSgd;
 
     private Mlp(Architecture architecture, Backend backend, List<DenseLayer> layers) {
         this.architecture = architecture;
         this.backend = backend;
         this.layers = layers;
+        this.fusedSgd = layers.stream().allMatch(DenseLayer::fusesSgd);
     }
 
     /** Starts the definition of a network. */
@@ -185,11 +188,28 @@ public final class Mlp {
 
     /** Forward, loss, backward and one optimizer step on the loaded batch; the batch's mean loss. */
     private double trainStep(Workspace ws, int epoch, int batch, int batches) {
-        double loss = computeGradients(ws);
+        if (!fusedSgd) {
+            double loss = computeGradients(ws);
+            if (!Double.isFinite(loss)) {
+                throw new NonFiniteLossException(epoch, batch, batches, loss);
+            }
+            optimizerStep();
+            return loss;
+        }
+        // Plain SGD: each layer's step fused into its backward pass (see DenseLayer.parameterBackwardAndStep).
+        double loss = forwardLoss(ws);
         if (!Double.isFinite(loss)) {
             throw new NonFiniteLossException(epoch, batch, batches, loss);
         }
-        optimizerStep();
+        step++;
+        int last = layers.size() - 1;
+        for (int i = last; i >= 0; i--) {
+            if (i < last) {
+                layers.get(i).activationBackward(ws.layers[i + 1].dx, ws.layers[i]);
+            }
+            Tensor input = i == 0 ? ws.batch.x : ws.layers[i - 1].a;
+            layers.get(i).parameterBackwardAndStep(input, ws.layers[i]);
+        }
         return loss;
     }
 

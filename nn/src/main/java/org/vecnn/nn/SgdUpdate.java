@@ -15,6 +15,11 @@ final class SgdUpdate implements ParameterUpdate {
         this.decay = decay;
     }
 
+    /** The learning rate when this is plain SGD (no weight decay), whose step may be fused into a product; else NaN. */
+    double plainLearningRate() {
+        return decay > 0 ? Double.NaN : learningRate;
+    }
+
     @Override
     public void apply(Tensor parameter, Tensor gradient, long step) {
         if (decay > 0) {

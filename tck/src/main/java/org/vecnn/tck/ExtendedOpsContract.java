@@ -173,6 +173,46 @@ interface ExtendedOpsContract extends TckContext {
         }
     }
 
+    /**
+     * {@code addProduct} (c += alpha·op(a)·op(b), the fused SGD step) agrees with the reference's product
+     * followed by axpy, within the product's tolerance plus the axpy's.
+     */
+    @Test
+    default void addProductMatchesProductThenAxpy() {
+        for (DType dtype : supportedDTypes()) {
+            Cases cases = new Cases(seedFor("addProduct/" + dtype));
+            for (int i = 0; i < extendedCases(); i++) {
+                boolean transposeA = cases.chance(0.5);
+                int m = 1 + cases.nextInt(300);
+                int k = cases.nextInt(300);
+                int n = 1 + cases.nextInt(150);
+                Shape as = transposeA ? Shape.of(k, m) : Shape.of(m, k);
+                double[] x = cases.values(m * k, dtype);
+                double[] g = cases.values(k * n, dtype);
+                double[] w = cases.values(m * n, dtype);
+                double alpha = -0.1;
+                Backend r = reference();
+                Tensor product = transposeA ? r.matmulTransposeA(r.fromArray(x, as, dtype), r.fromArray(g, Shape.of(k, n), dtype))
+                        : r.matmul(r.fromArray(x, as, dtype), r.fromArray(g, Shape.of(k, n), dtype));
+                Tensor want = r.fromArray(w, Shape.of(m, n), dtype);
+                r.axpy(alpha, product, want);
+                Backend b = backend();
+                Tensor c = b.fromArray(w, Shape.of(m, n), dtype);
+                b.addProduct(alpha, b.fromArray(x, as, dtype), transposeA, b.fromArray(g, Shape.of(k, n), dtype), false, c);
+                double[] bound = new double[m * n];
+                double[] abs = (transposeA ? r.matmulTransposeA(r.fromArray(Oracle.abs(x), as, DType.FLOAT64),
+                        r.fromArray(Oracle.abs(g), Shape.of(k, n), DType.FLOAT64))
+                        : r.matmul(r.fromArray(Oracle.abs(x), as, DType.FLOAT64), r.fromArray(Oracle.abs(g), Shape.of(k, n), DType.FLOAT64)))
+                        .toDoubleArray();
+                for (int j = 0; j < bound.length; j++) {
+                    bound[j] = Tolerances.sumOfTerms(dtype, k + 2, Math.abs(alpha) * abs[j] + Math.abs(w[j]));
+                }
+                Compare.within("addProduct " + dtype + " " + as + (transposeA ? "ᵀ" : "") + "·(" + k + "," + n + ")",
+                        c.toDoubleArray(), want.toDoubleArray(), bound);
+            }
+        }
+    }
+
     private void checkDenseForward(DType dtype, int m, int k, int n, double[] x, double[] w, double[] bias,
             UnaryOp activation) {
         Backend r = reference();

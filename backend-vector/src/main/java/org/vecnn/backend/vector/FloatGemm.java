@@ -30,7 +30,7 @@ final class FloatGemm {
     /** Below this many multiply-adds, a plain scalar loop. */
     static final long TINY = 4096;
     /** From this many multiply-adds, the work is split over the worker pool. */
-    static final long PARALLEL = 1L << 17;
+    static final long PARALLEL = 1L << 21;
 
     private static final ThreadLocal<float[][]> BUFFERS =
             ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC]});
@@ -81,9 +81,41 @@ final class FloatGemm {
             });
             return;
         }
-        // Split the dimension whose split duplicates the least packing: splitting M makes every thread pack
-        // all of B (k x n), splitting N all of A (m x k, dearer when it must be transposed).
-        boolean splitM = (long) k * n <= (long) m * k * (transA ? 1 : 2) || n < 2 * NR;
+        blockedOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, 1, false, c, cOff, ldc, parts);
+    }
+
+    /**
+     * Whether {@link #addProduct} runs this product with the blocked kernel (else the caller computes the
+     * product and adds it itself): products wider than two vectors and above the tiny size.
+     */
+    static boolean addsInPlace(int m, int n, int k) {
+        return m > 0 && k > 0 && n > 2 * VL && (long) m * n * k > TINY;
+    }
+
+    /**
+     * {@code C += alpha · op(A) · op(B)} in place, BLAS's {@code beta = 1}: each tile of C is updated once per
+     * block of {@link #KC} terms as {@code fma(alpha, sum, c)}, so for {@code k <= KC} the result is exactly the
+     * product's float sum added by a fused multiply-add, as a product followed by an FMA {@code axpy} gives.
+     * Only for {@link #addsInPlace} shapes.
+     */
+    static void addProduct(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
+                           int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        long work = (long) m * n * k;
+        blockedOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, alpha, true, c, cOff, ldc,
+                work < PARALLEL ? 1 : Workers.parallelism());
+    }
+
+    /**
+     * The blocked product over the worker pool, splitting the dimension whose split duplicates the least memory
+     * traffic: splitting M makes every thread pack all of B (k x n) and read half of A; splitting N pack half of B
+     * and read all of A (read in place, unpacked). So M when n < m: the forward product 128x784x256 splits N,
+     * the weight gradient 784x128x256 splits M.
+     */
+    private static void blockedOnWorkers(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
+                                         int lda, float[] b, int bOff, int ldb, float alpha, boolean accumulate,
+                                         float[] c, int cOff, int ldc, int threads) {
+        int parts = (long) m * n * k < PARALLEL ? 1 : Math.max(1, threads);
+        boolean splitM = n < m || n < 2 * NR;
         int chunks = Math.min(parts, splitM ? (m + MR - 1) / MR : (n + NR - 1) / NR);
         Workers.run(chunks, part -> {
             int[] r = split(splitM ? m : n, splitM ? MR : NR, chunks, part);
@@ -91,9 +123,9 @@ final class FloatGemm {
                 return;
             }
             if (splitM) {
-                blocked(transA, transB, r[0], r[1], 0, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+                blocked(transA, transB, r[0], r[1], 0, n, k, a, aOff, lda, b, bOff, ldb, alpha, accumulate, c, cOff, ldc);
             } else {
-                blocked(transA, transB, 0, m, r[0], r[1], k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+                blocked(transA, transB, 0, m, r[0], r[1], k, a, aOff, lda, b, bOff, ldb, alpha, accumulate, c, cOff, ldc);
             }
         });
     }
@@ -276,16 +308,23 @@ final class FloatGemm {
         }
     }
 
-    /** Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C, packed and cache-blocked, on this thread. */
+    /**
+     * Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C, cache-blocked, on this thread. B is packed into
+     * NR-column panels; A is read in place for full MR-row tiles (its rows, or for a transposed A its columns,
+     * are MR neighbouring streams that stay in cache across the B panels), and packed, zero-padded, only for the
+     * last, partial tile of a block. Each tile of C is zeroed just before its first block of terms, while it is
+     * about to be in L1, instead of all of C up front.
+     */
     static void blocked(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float[] a, int aOff,
-                        int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+                        int lda, float[] b, int bOff, int ldb, float alpha, boolean accumulate, float[] c, int cOff,
+                        int ldc) {
+        boolean zeroFirst = !accumulate;
         float[][] buffers = BUFFERS.get();
         float[] ap = buffers[0];
         float[] bp = buffers[1];
         float[] edge = new float[MR * NR];
-        for (int i = i0; i < i1; i++) {
-            java.util.Arrays.fill(c, cOff + i * ldc + j0, cOff + i * ldc + j1, 0);
-        }
+        int rowStep = transA ? 1 : lda;
+        int termStep = transA ? lda : 1;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -293,20 +332,36 @@ final class FloatGemm {
                 packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    packA(transA, a, aOff, lda, ic, mc, pc, kc, ap);
+                    int full = mc / MR * MR;
+                    if (full < mc) {
+                        packA(transA, a, aOff, lda, ic + full, mc - full, pc, kc, ap);
+                    }
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
                             int co = cOff + (ic + ir) * ldc + jc + jr;
                             if (mr == MR && nr == NR) {
-                                kernel(kc, ap, ir * kc, bp, jr * kc, c, co, ldc);
+                                if (pc == 0 && zeroFirst) {
+                                    for (int r = 0; r < MR; r++) {
+                                        java.util.Arrays.fill(c, co + r * ldc, co + r * ldc + NR, 0);
+                                    }
+                                }
+                                int ao = aOff + (transA ? pc * lda + ic + ir : (ic + ir) * lda + pc);
+                                kernel(kc, a, ao, rowStep, termStep, bp, jr * kc, alpha, c, co, ldc);
                             } else {
                                 java.util.Arrays.fill(edge, 0);
-                                kernel(kc, ap, ir * kc, bp, jr * kc, edge, 0, NR);
+                                if (mr == MR) {
+                                    int ao = aOff + (transA ? pc * lda + ic + ir : (ic + ir) * lda + pc);
+                                    kernel(kc, a, ao, rowStep, termStep, bp, jr * kc, 1, edge, 0, NR);
+                                } else {
+                                    kernel(kc, ap, 0, 1, MR, bp, jr * kc, 1, edge, 0, NR);
+                                }
                                 for (int r = 0; r < mr; r++) {
+                                    int row = co + r * ldc;
                                     for (int j = 0; j < nr; j++) {
-                                        c[co + r * ldc + j] += edge[r * NR + j];
+                                        float base = pc == 0 && zeroFirst ? 0 : c[row + j];
+                                        c[row + j] = Math.fma(alpha, edge[r * NR + j], base);
                                     }
                                 }
                             }
@@ -386,13 +441,16 @@ final class FloatGemm {
     }
 
     /**
-     * The micro-kernel: {@code C[0..MR, 0..NR) += Ap · Bp} over {@code kc} terms, Ap a panel of MR rows at
-     * {@code ao}, Bp a panel of NR columns at {@code bo}; the accumulators start from {@code +0.0} and C was
-     * zeroed first, so a sum is never {@code -0.0}. Edge tiles go through a scratch tile, so the kernel has no
+     * The micro-kernel: {@code C[0..MR, 0..NR) += A · Bp} over {@code kc} terms, element (r, p) of A at
+     * {@code ap[ao + r*rs + p*cs]} (a packed panel: rs 1, cs MR; A in place: its row and term steps), Bp a panel
+     * of NR columns at {@code bo}; then {@code C = fma(alpha, sum, C)} (alpha 1 for a plain product: exactly
+     * {@code sum + C}). The accumulators start from {@code +0.0} and C was zeroed first, so a sum is never
+     * {@code -0.0}. Edge tiles go through a scratch tile, so the kernel has no
      * branch: a branch whose profile changes deoptimizes it, and after a few of those C2 may give it up for C1,
      * which does not compile the Vector API to vector instructions (measured: 5 instead of 250 GFLOPS).
      */
-    static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
+    static void kernel(int kc, float[] ap, int ao, int rs, int cs, float[] bp, int bo, float alpha, float[] c, int co,
+                       int ldc) {
         FloatVector c00 = FloatVector.zero(SPECIES);
         FloatVector c01 = c00, c02 = c00, c03 = c00;
         FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
@@ -406,62 +464,63 @@ final class FloatGemm {
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + VL);
             FloatVector b2 = FloatVector.fromArray(SPECIES, bp, bi + 2 * VL);
             FloatVector b3 = FloatVector.fromArray(SPECIES, bp, bi + 3 * VL);
-            int ai = ao + p * MR;
+            int ai = ao + p * cs;
             FloatVector x = FloatVector.broadcast(SPECIES, ap[ai]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
             c02 = x.fma(b2, c02);
             c03 = x.fma(b3, c03);
-            x = FloatVector.broadcast(SPECIES, ap[ai + 1]);
+            x = FloatVector.broadcast(SPECIES, ap[ai + 1 * rs]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
             c12 = x.fma(b2, c12);
             c13 = x.fma(b3, c13);
-            x = FloatVector.broadcast(SPECIES, ap[ai + 2]);
+            x = FloatVector.broadcast(SPECIES, ap[ai + 2 * rs]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
             c22 = x.fma(b2, c22);
             c23 = x.fma(b3, c23);
-            x = FloatVector.broadcast(SPECIES, ap[ai + 3]);
+            x = FloatVector.broadcast(SPECIES, ap[ai + 3 * rs]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
             c33 = x.fma(b3, c33);
-            x = FloatVector.broadcast(SPECIES, ap[ai + 4]);
+            x = FloatVector.broadcast(SPECIES, ap[ai + 4 * rs]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
             c42 = x.fma(b2, c42);
             c43 = x.fma(b3, c43);
-            x = FloatVector.broadcast(SPECIES, ap[ai + 5]);
+            x = FloatVector.broadcast(SPECIES, ap[ai + 5 * rs]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
             c52 = x.fma(b2, c52);
             c53 = x.fma(b3, c53);
         }
-        c00 = c00.add(FloatVector.fromArray(SPECIES, c, co));
-        c01 = c01.add(FloatVector.fromArray(SPECIES, c, co + VL));
-        c02 = c02.add(FloatVector.fromArray(SPECIES, c, co + 2 * VL));
-        c03 = c03.add(FloatVector.fromArray(SPECIES, c, co + 3 * VL));
-        c10 = c10.add(FloatVector.fromArray(SPECIES, c, co + ldc));
-        c11 = c11.add(FloatVector.fromArray(SPECIES, c, co + ldc + VL));
-        c12 = c12.add(FloatVector.fromArray(SPECIES, c, co + ldc + 2 * VL));
-        c13 = c13.add(FloatVector.fromArray(SPECIES, c, co + ldc + 3 * VL));
-        c20 = c20.add(FloatVector.fromArray(SPECIES, c, co + 2 * ldc));
-        c21 = c21.add(FloatVector.fromArray(SPECIES, c, co + 2 * ldc + VL));
-        c22 = c22.add(FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 2 * VL));
-        c23 = c23.add(FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 3 * VL));
-        c30 = c30.add(FloatVector.fromArray(SPECIES, c, co + 3 * ldc));
-        c31 = c31.add(FloatVector.fromArray(SPECIES, c, co + 3 * ldc + VL));
-        c32 = c32.add(FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 2 * VL));
-        c33 = c33.add(FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 3 * VL));
-        c40 = c40.add(FloatVector.fromArray(SPECIES, c, co + 4 * ldc));
-        c41 = c41.add(FloatVector.fromArray(SPECIES, c, co + 4 * ldc + VL));
-        c42 = c42.add(FloatVector.fromArray(SPECIES, c, co + 4 * ldc + 2 * VL));
-        c43 = c43.add(FloatVector.fromArray(SPECIES, c, co + 4 * ldc + 3 * VL));
-        c50 = c50.add(FloatVector.fromArray(SPECIES, c, co + 5 * ldc));
-        c51 = c51.add(FloatVector.fromArray(SPECIES, c, co + 5 * ldc + VL));
-        c52 = c52.add(FloatVector.fromArray(SPECIES, c, co + 5 * ldc + 2 * VL));
-        c53 = c53.add(FloatVector.fromArray(SPECIES, c, co + 5 * ldc + 3 * VL));
+        FloatVector av = FloatVector.broadcast(SPECIES, alpha);
+        c00 = c00.fma(av, FloatVector.fromArray(SPECIES, c, co));
+        c01 = c01.fma(av, FloatVector.fromArray(SPECIES, c, co + VL));
+        c02 = c02.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * VL));
+        c03 = c03.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * VL));
+        c10 = c10.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc));
+        c11 = c11.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + VL));
+        c12 = c12.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + 2 * VL));
+        c13 = c13.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + 3 * VL));
+        c20 = c20.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc));
+        c21 = c21.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + VL));
+        c22 = c22.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 2 * VL));
+        c23 = c23.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 3 * VL));
+        c30 = c30.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc));
+        c31 = c31.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + VL));
+        c32 = c32.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 2 * VL));
+        c33 = c33.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 3 * VL));
+        c40 = c40.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc));
+        c41 = c41.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + VL));
+        c42 = c42.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + 2 * VL));
+        c43 = c43.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + 3 * VL));
+        c50 = c50.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc));
+        c51 = c51.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc + VL));
+        c52 = c52.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc + 2 * VL));
+        c53 = c53.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc + 3 * VL));
         c00.intoArray(c, co);
         c01.intoArray(c, co + VL);
         c02.intoArray(c, co + 2 * VL);

@@ -36,6 +36,33 @@ final class VectorBackend extends Kernels {
         return device;
     }
 
+    /** From this many elements an elementwise kernel is split over the worker pool (memory-bound below that). */
+    static final int PARALLEL_ELEMENTS = 1 << 17;
+
+    /** A piece {@code [from, to)} of an elementwise range. */
+    @FunctionalInterface
+    interface Range {
+        void run(int from, int to);
+    }
+
+    /**
+     * {@code range} over {@code [0, n)}: on this thread for small {@code n}, else in one piece per worker, cut on
+     * multiples of 64 elements (whole cache lines), so the pieces of an in-place update never share a line.
+     */
+    static void elementwise(int n, Range range) {
+        int parts = n < PARALLEL_ELEMENTS ? 1 : Workers.parallelism();
+        if (parts == 1) {
+            range.run(0, n);
+            return;
+        }
+        Workers.run(parts, part -> {
+            int[] r = FloatGemm.split(n, 64, parts, part);
+            if (r[0] < r[1]) {
+                range.run(r[0], r[1]);
+            }
+        });
+    }
+
     private static boolean f32(Storage s) {
         return s.dtype() == DType.FLOAT32;
     }
@@ -93,6 +120,20 @@ final class VectorBackend extends Kernels {
         }
     }
 
+    /** {@code c += alpha · op(a) · op(b)} in the blocked kernel where its shape allows, else product then axpy. */
+    @Override
+    public void addProduct(ProductPlan p, double alpha, Storage a, Storage b, Storage c) {
+        if (p.batchCount() != 1 || !FloatGemm.addsInPlace(p.m(), p.n(), p.k())) {
+            super.addProduct(p, alpha, a, b, c);
+        } else if (f32(c)) {
+            FloatGemm.addProduct(p.transposeA(), p.transposeB(), p.m(), p.n(), p.k(), (float) alpha, floats(a),
+                    p.aOffset(0), p.lda(), floats(b), p.bOffset(0), p.ldb(), floats(c), p.outOffset(0), p.ldc());
+        } else {
+            DoubleGemm.addProduct(p.transposeA(), p.transposeB(), p.m(), p.n(), p.k(), alpha, doubles(a),
+                    p.aOffset(0), p.lda(), doubles(b), p.bOffset(0), p.ldb(), doubles(c), p.outOffset(0), p.ldc());
+        }
+    }
+
     private static void gemm(boolean transA, boolean transB, int m, int n, int k, Storage a, int aOff, int lda,
             Storage b, int bOff, int ldb, Storage c, int cOff, int ldc) {
         if (f32(c)) {
@@ -128,9 +169,9 @@ final class VectorBackend extends Kernels {
     public void binary(BinaryOp op, BroadcastPlan plan, Storage a, Storage b, Storage out) {
         int size = out.size();
         switch (plan.kind()) {
-            case SAME_SHAPE -> binary(op, a, 0, 1, b, 0, 1, out, 0, size);
-            case SCALAR_A -> binary(op, a, 0, 0, b, 0, 1, out, 0, size);
-            case SCALAR_B -> binary(op, a, 0, 1, b, 0, 0, out, 0, size);
+            case SAME_SHAPE -> elementwise(size, (from, to) -> binary(op, a, from, 1, b, from, 1, out, from, to - from));
+            case SCALAR_A -> elementwise(size, (from, to) -> binary(op, a, 0, 0, b, from, 1, out, from, to - from));
+            case SCALAR_B -> elementwise(size, (from, to) -> binary(op, a, from, 1, b, 0, 0, out, from, to - from));
             case ROW_B -> {
                 for (int r = 0, cols = plan.columns(); r < plan.rows(); r++) {
                     binary(op, a, r * cols, 1, b, 0, 1, out, r * cols, cols);
@@ -158,25 +199,30 @@ final class VectorBackend extends Kernels {
 
     @Override
     public void scale(double alpha, Storage a, Storage out) {
-        if (f32(out)) {
-            FloatKernels.scale((float) alpha, floats(a), 0, floats(out), 0, out.size());
-        } else {
-            DoubleKernels.scale(alpha, doubles(a), 0, doubles(out), 0, out.size());
-        }
+        elementwise(out.size(), (from, to) -> {
+            if (f32(out)) {
+                FloatKernels.scale((float) alpha, floats(a), from, floats(out), from, to - from);
+            } else {
+                DoubleKernels.scale(alpha, doubles(a), from, doubles(out), from, to - from);
+            }
+        });
     }
 
     @Override
     public void axpy(double alpha, Storage x, Storage y) {
-        if (f32(y)) {
-            FloatKernels.axpy((float) alpha, floats(x), 0, floats(y), 0, y.size());
-        } else {
-            DoubleKernels.axpy(alpha, doubles(x), 0, doubles(y), 0, y.size());
-        }
+        elementwise(y.size(), (from, to) -> {
+            if (f32(y)) {
+                FloatKernels.axpy((float) alpha, floats(x), from, floats(y), from, to - from);
+            } else {
+                DoubleKernels.axpy(alpha, doubles(x), from, doubles(y), from, to - from);
+            }
+        });
     }
 
     @Override
     public void unary(UnaryOp op, Storage a, Storage out) {
-        map(fn(op.kind()), op.parameter(), a, 0, out, 0, out.size());
+        Fn fn = fn(op.kind());
+        elementwise(out.size(), (from, to) -> map(fn, op.parameter(), a, from, out, from, to - from));
     }
 
     private static void map(Fn fn, double parameter, Storage a, int aOff, Storage out, int outOff, int n) {
@@ -212,11 +258,15 @@ final class VectorBackend extends Kernels {
     public void activationBackward(UnaryOp derivative, Storage z, Storage gradient, Storage out) {
         int n = out.size();
         if (derivative.kind() == UnaryOp.Kind.RELU_DERIVATIVE) {
-            if (f32(out)) {
-                FloatKernels.activationBackward(Fn.RELU, 0, floats(gradient), 0, floats(z), 0, floats(out), 0, n);
-            } else {
-                DoubleKernels.activationBackward(Fn.RELU, 0, doubles(gradient), 0, doubles(z), 0, doubles(out), 0, n);
-            }
+            elementwise(n, (from, to) -> {
+                if (f32(out)) {
+                    FloatKernels.activationBackward(Fn.RELU, 0, floats(gradient), from, floats(z), from, floats(out), from,
+                            to - from);
+                } else {
+                    DoubleKernels.activationBackward(Fn.RELU, 0, doubles(gradient), from, doubles(z), from, doubles(out),
+                            from, to - from);
+                }
+            });
             return;
         }
         super.activationBackward(derivative, z, gradient, out);

@@ -18,7 +18,7 @@ final class Workers {
     private static final int PARALLELISM = Math.max(1,
             Integer.getInteger("vecnn.vector.threads", Runtime.getRuntime().availableProcessors()));
     /** How long a thread spins for the next task or for a part to finish before it parks. */
-    private static final long SPIN_NANOS = 100_000;
+    private static final long SPIN_NANOS = 1_000_000;
     private static final ExecutorService POOL = PARALLELISM > 1 ? new ThreadPoolExecutor(PARALLELISM - 1,
             PARALLELISM - 1, 0, TimeUnit.MILLISECONDS, new SpinningQueue(), r -> {
                 Thread t = new Thread(r, "vecnn-vector-worker");
