@@ -12,7 +12,7 @@ import org.vecnn.UnaryOp;
  * computed together (fused), which is both faster and numerically stable.
  */
 public final class Activation {
-    /** The kinds of activation; the order is part of the model file format (append only). */
+    /** The kinds of activation (model files store explicit codes, see FormatCodes, never this order). */
     public enum Kind { IDENTITY, RELU, LEAKY_RELU, SIGMOID, TANH, SOFTMAX }
 
     /** {@code f(z) = z}. */
@@ -58,11 +58,14 @@ public final class Activation {
     }
 
     static Activation of(Kind kind, double slope) {
-        return kind == Kind.LEAKY_RELU ? leakyRelu(slope) : values()[kind.ordinal()];
-    }
-
-    private static Activation[] values() {
-        return new Activation[] {IDENTITY, RELU, LEAKY_RELU, SIGMOID, TANH, SOFTMAX};
+        return switch (kind) {
+            case IDENTITY -> IDENTITY;
+            case RELU -> RELU;
+            case LEAKY_RELU -> leakyRelu(slope);
+            case SIGMOID -> SIGMOID;
+            case TANH -> TANH;
+            case SOFTMAX -> SOFTMAX;
+        };
     }
 
     /** Which function this is. */

@@ -61,10 +61,10 @@ final class ModelFile {
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(MAGIC);
         out.writeInt(VERSION);
-        out.writeByte(architecture.dtype.ordinal());
-        out.writeByte(architecture.loss.ordinal());
+        out.writeByte(FormatCodes.of(architecture.dtype));
+        out.writeByte(FormatCodes.of(architecture.loss));
         Optimizer optimizer = architecture.optimizer;
-        out.writeByte(optimizer.kind().ordinal());
+        out.writeByte(FormatCodes.of(optimizer.kind()));
         out.writeDouble(optimizer.learningRate());
         out.writeDouble(optimizer.beta1());
         out.writeDouble(optimizer.beta2());
@@ -75,7 +75,7 @@ final class ModelFile {
         out.writeInt(architecture.layers.size());
         for (LayerSpec layer : architecture.layers) {
             out.writeInt(layer.units);
-            out.writeByte(layer.activation.kind().ordinal());
+            out.writeByte(FormatCodes.of(layer.activation.kind()));
             out.writeDouble(layer.activation.slope());
         }
         boolean wide = architecture.dtype == DType.FLOAT64;
@@ -174,9 +174,9 @@ final class ModelFile {
     }
 
     private static Mlp parse(String name, ByteBuffer in, byte[] bytes, Backend backend) throws ModelFileException {
-        DType dtype = code(name, "dtype", in.get(), DType.values());
-        Loss loss = code(name, "loss", in.get(), Loss.values());
-        Optimizer.Kind kind = code(name, "optimizer", in.get(), Optimizer.Kind.values());
+        DType dtype = code(name, "dtype", in.get(), DType.values(), FormatCodes::of);
+        Loss loss = code(name, "loss", in.get(), Loss.values(), FormatCodes::of);
+        Optimizer.Kind kind = code(name, "optimizer", in.get(), Optimizer.Kind.values(), FormatCodes::of);
         double learningRate = in.getDouble();
         double beta1 = in.getDouble();
         double beta2 = in.getDouble();
@@ -198,7 +198,7 @@ final class ModelFile {
         long parameters = 0;
         for (int i = 0; i < layerCount; i++) {
             units[i] = in.getInt();
-            activations[i] = code(name, "activation", in.get(), Activation.Kind.values());
+            activations[i] = code(name, "activation", in.get(), Activation.Kind.values(), FormatCodes::of);
             slopes[i] = in.getDouble();
             if (units[i] <= 0) {
                 throw new ModelFileException(name + ": corrupted: layer " + (i + 1) + " has " + units[i] + " units");
@@ -244,12 +244,13 @@ final class ModelFile {
                 + " the header describes");
     }
 
-    private static <E extends Enum<E>> E code(String name, String field, byte code, E[] values)
-            throws ModelFileException {
-        if (code < 0 || code >= values.length) {
+    private static <E extends Enum<E>> E code(String name, String field, byte code, E[] values,
+            java.util.function.ToIntFunction<E> codeOf) throws ModelFileException {
+        E value = FormatCodes.decode(code, values, codeOf);
+        if (value == null) {
             throw new ModelFileException(name + ": corrupted: unknown " + field + " code " + code);
         }
-        return values[code];
+        return value;
     }
 
     private static double[] readValues(ByteBuffer in, int count, DType dtype) {
