@@ -1,5 +1,6 @@
 package org.vecnn.cli;
 
+import org.vecnn.tck.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;

@@ -1,5 +1,7 @@
 package org.vecnn.nn;
 
+import org.vecnn.tck.Environment;
+
 /** {@link GeneratedDigits} for tests: skipped (or failed under -Dvecnn.requireAll=true) where fonts are missing. */
 final class Digits {
     private Digits() {

@@ -1,5 +1,6 @@
 package org.vecnn.backend.aparapi;
 
+import org.vecnn.tck.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
