@@ -282,11 +282,7 @@ public final class Backend {
     /** The element of {@code t} at {@code index}, one index per axis (negative ones count from the end). */
     public double get(Tensor t, int... index) {
         Checks.operand(this, "get", "t", t);
-        int flat = Checks.flatIndex("get", t.shape(), index);
-        if (s(t) instanceof HeapStorage heap) {
-            return heap.array().get(flat);
-        }
-        return read(t)[flat];
+        return s(t).get(Checks.flatIndex("get", t.shape(), index));
     }
 
     /** {@code t.item()}: the only element of a one-element tensor. */

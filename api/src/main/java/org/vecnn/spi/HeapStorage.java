@@ -44,6 +44,11 @@ public final class HeapStorage implements Storage {
     }
 
     @Override
+    public double get(int index) {
+        return array.get(index);
+    }
+
+    @Override
     public void read(HostArray host) {
         if (array instanceof HostArray.Floats f) {
             System.arraycopy(f.data(), 0, ((HostArray.Floats) host).data(), 0, f.length());

@@ -24,6 +24,16 @@ public interface Storage {
     /** Overwrites every element with {@code host}, of this storage's dtype and {@link #size()} elements. */
     void write(HostArray host);
 
+    /**
+     * Element {@code index} widened exactly to double. Default: a whole host copy, then the element; storage
+     * whose memory is native or on a device overrides it to move one element only.
+     */
+    default double get(int index) {
+        HostArray host = HostArray.zeros(dtype(), size());
+        read(host);
+        return host.get(index);
+    }
+
     /** Frees the memory now; later calls do nothing. Default: nothing to free (heap memory). */
     default void release() {
     }

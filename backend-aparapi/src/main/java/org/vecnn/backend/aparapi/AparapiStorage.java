@@ -40,6 +40,12 @@ final class AparapiStorage implements Storage {
         return size;
     }
 
+    /** One element copied off the device, not the whole tensor. */
+    @Override
+    public double get(int index) {
+        return program.readElement(this, index);
+    }
+
     @Override
     public void read(HostArray host) {
         Object data = program.read(this);

@@ -1,5 +1,6 @@
 package org.vecnn.backend.loops;
 
+import org.vecnn.spi.BinaryOp;
 import org.vecnn.spi.BroadcastPlan;
 import org.vecnn.spi.HeapStorage;
 import org.vecnn.spi.HostArray;
@@ -51,30 +52,22 @@ final class LoopsBackend extends Kernels {
 
     @Override
     public void add(BroadcastPlan plan, Storage a, Storage b, Storage out) {
-        HostArray x = array(a);
-        HostArray y = array(b);
-        HostArray c = array(out);
-        for (int row = 0; row < plan.rows(); row++) {
-            int ia = plan.aRowStart(row);
-            int ib = plan.bRowStart(row);
-            int base = row * plan.columns();
-            for (int col = 0; col < plan.columns(); col++) {
-                c.set(base + col, x.get(ia + col * plan.aColumnStep()) + y.get(ib + col * plan.bColumnStep()));
-            }
-        }
+        elementwise(BinaryOp.ADD, plan, array(a), array(b), array(out));
     }
 
     @Override
     public void multiply(BroadcastPlan plan, Storage a, Storage b, Storage out) {
-        HostArray x = array(a);
-        HostArray y = array(b);
-        HostArray c = array(out);
+        elementwise(BinaryOp.MULTIPLY, plan, array(a), array(b), array(out));
+    }
+
+    /** {@code out = op(a, b)} row by row, each operand read from its row start with its step (0 or 1). */
+    private static void elementwise(BinaryOp op, BroadcastPlan plan, HostArray x, HostArray y, HostArray c) {
         for (int row = 0; row < plan.rows(); row++) {
             int ia = plan.aRowStart(row);
             int ib = plan.bRowStart(row);
             int base = row * plan.columns();
             for (int col = 0; col < plan.columns(); col++) {
-                c.set(base + col, x.get(ia + col * plan.aColumnStep()) * y.get(ib + col * plan.bColumnStep()));
+                c.set(base + col, op.apply(x.get(ia + col * plan.aColumnStep()), y.get(ib + col * plan.bColumnStep())));
             }
         }
     }

@@ -66,6 +66,11 @@ final class Nd4jStorage implements Storage {
     }
 
     @Override
+    public double get(int index) {
+        return flat.getDouble(index);
+    }
+
+    @Override
     public void read(HostArray host) {
         if (size == 0) {
             return;
