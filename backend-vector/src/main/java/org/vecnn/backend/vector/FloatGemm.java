@@ -1,7 +1,6 @@
 package org.vecnn.backend.vector;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,13 +17,13 @@ final class FloatGemm {
     /** Lanes per vector. */
     static final int VL = SPECIES.length();
     /** Rows of the register block. */
-    static final int MR = 6;
+    static final int MR = 5;
     /** Columns of the register block: four vectors. */
     static final int NR = 4 * VL;
     /** Depth of a cache block. */
-    static final int KC = 256;
+    static final int KC = 128;
     /** Rows of A per cache block (a multiple of MR). */
-    static final int MC = 192;
+    static final int MC = 32 * MR;
     /** Columns of B per cache block (a multiple of NR). */
     static final int NC = 64 * NR;
     /** Below this many multiply-adds, a plain scalar loop. */
@@ -36,6 +35,8 @@ final class FloatGemm {
             ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC]});
 
     private static final ThreadLocal<float[]> NARROW = ThreadLocal.withInitial(() -> new float[KC * 2 * VL]);
+
+    private static final ThreadLocal<float[]> NARROW_TILE = ThreadLocal.withInitial(() -> new float[8 * 2 * VL]);
 
     private FloatGemm() {
     }
@@ -70,26 +71,33 @@ final class FloatGemm {
         }
         int parts = work < PARALLEL ? 1 : Math.max(1, threads);
         if (n <= 2 * VL) {
-            int chunks = Math.min(parts, (m + MR - 1) / MR);
-            Workers.run(chunks, part -> {
-                int[] r = split(m, MR, chunks, part);
-                if (r[0] < r[1] && n <= VL) {
-                    narrow(transA, transB, r[0], r[1], n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-                } else if (r[0] < r[1]) {
-                    narrow2(transA, transB, r[0], r[1], n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-                }
-            });
+            narrowOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, 1, false, c, cOff, ldc, parts);
             return;
         }
         blockedOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, 1, false, c, cOff, ldc, parts);
     }
 
+    /** The narrow product ({@code n <= 2 VL}) over the worker pool, split along M. */
+    private static void narrowOnWorkers(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
+                                        int lda, float[] b, int bOff, int ldb, float alpha, boolean accumulate,
+                                        float[] c, int cOff, int ldc, int parts) {
+        int chunks = Math.min(parts, (m + MR - 1) / MR);
+        Workers.run(chunks, part -> {
+            int[] r = split(m, MR, chunks, part);
+            if (r[0] < r[1] && n <= VL) {
+                narrow(transA, transB, r[0], r[1], n, k, a, aOff, lda, b, bOff, ldb, alpha, accumulate, c, cOff, ldc);
+            } else if (r[0] < r[1]) {
+                narrow2(transA, transB, r[0], r[1], n, k, a, aOff, lda, b, bOff, ldb, alpha, accumulate, c, cOff, ldc);
+            }
+        });
+    }
+
     /**
-     * Whether {@link #addProduct} runs this product with the blocked kernel (else the caller computes the
-     * product and adds it itself): products wider than two vectors and above the tiny size.
+     * Whether {@link #addProduct} runs this product in place (else the caller computes the product and adds it
+     * itself): every product above the tiny size.
      */
     static boolean addsInPlace(int m, int n, int k) {
-        return m > 0 && k > 0 && n > 2 * VL && (long) m * n * k > TINY;
+        return m > 0 && k > 0 && (long) m * n * k > TINY;
     }
 
     /**
@@ -100,9 +108,12 @@ final class FloatGemm {
      */
     static void addProduct(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
                            int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
-        long work = (long) m * n * k;
-        blockedOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, alpha, true, c, cOff, ldc,
-                work < PARALLEL ? 1 : Workers.parallelism());
+        int parts = (long) m * n * k < PARALLEL ? 1 : Workers.parallelism();
+        if (n <= 2 * VL) {
+            narrowOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, alpha, true, c, cOff, ldc, parts);
+        } else {
+            blockedOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, alpha, true, c, cOff, ldc, parts);
+        }
     }
 
     /**
@@ -158,153 +169,156 @@ final class FloatGemm {
 
     /**
      * Rows {@code [i0, i1)} of a product with {@code n <= VL}: B copied once into a {@code k x VL} zero-padded
-     * block, then eight rows at a time with one accumulator each, stored under a mask.
+     * panel, then eight rows at a time with one accumulator each. The sums go through a scratch tile: on JDK 17
+     * a masked store is not compiled to a vector instruction but boxes the vector, which costs more than the
+     * product.
      */
     static void narrow(boolean transA, boolean transB, int i0, int i1, int n, int k, float[] a, int aOff, int lda,
-                       float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
-        float[] bp = NARROW.get();
-        if (bp.length < k * VL) {
-            bp = new float[k * VL];
-            NARROW.set(bp);
-        }
-        for (int p = 0; p < k; p++) {
-            for (int j = n; j < VL; j++) {
-                bp[p * VL + j] = 0;
-            }
-            for (int j = 0; j < n; j++) {
-                bp[p * VL + j] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
-            }
-        }
-        VectorMask<Float> mask = SPECIES.indexInRange(0, n);
+                       float[] b, int bOff, int ldb, float alpha, boolean accumulate, float[] c, int cOff, int ldc) {
+        int w = VL;
+        float[] bp = narrowPanel(transB, n, k, w, b, bOff, ldb);
+        float[] tile = NARROW_TILE.get();
         int ai = transA ? 1 : lda;
         int ap = transA ? lda : 1;
         int i = i0;
         for (; i + 8 <= i1; i += 8) {
-            FloatVector c0 = FloatVector.zero(SPECIES);
-            FloatVector c1 = c0;
-            FloatVector c2 = c0;
-            FloatVector c3 = c0;
-            FloatVector c4 = c0;
-            FloatVector c5 = c0;
-            FloatVector c6 = c0;
-            FloatVector c7 = c0;
+            FloatVector c00 = FloatVector.zero(SPECIES);
+            FloatVector c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00, c60 = c00, c70 = c00;
             int a0 = aOff + i * ai;
             for (int p = 0; p < k; p++) {
-                FloatVector bv = FloatVector.fromArray(SPECIES, bp, p * VL);
+                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, p * w);
                 int x = a0 + p * ap;
-                c0 = FloatVector.broadcast(SPECIES, a[x]).fma(bv, c0);
-                c1 = FloatVector.broadcast(SPECIES, a[x + ai]).fma(bv, c1);
-                c2 = FloatVector.broadcast(SPECIES, a[x + 2 * ai]).fma(bv, c2);
-                c3 = FloatVector.broadcast(SPECIES, a[x + 3 * ai]).fma(bv, c3);
-                c4 = FloatVector.broadcast(SPECIES, a[x + 4 * ai]).fma(bv, c4);
-                c5 = FloatVector.broadcast(SPECIES, a[x + 5 * ai]).fma(bv, c5);
-                c6 = FloatVector.broadcast(SPECIES, a[x + 6 * ai]).fma(bv, c6);
-                c7 = FloatVector.broadcast(SPECIES, a[x + 7 * ai]).fma(bv, c7);
+                FloatVector xr = FloatVector.broadcast(SPECIES, a[x]);
+                c00 = xr.fma(b0, c00);
+                xr = FloatVector.broadcast(SPECIES, a[x + ai]);
+                c10 = xr.fma(b0, c10);
+                xr = FloatVector.broadcast(SPECIES, a[x + 2 * ai]);
+                c20 = xr.fma(b0, c20);
+                xr = FloatVector.broadcast(SPECIES, a[x + 3 * ai]);
+                c30 = xr.fma(b0, c30);
+                xr = FloatVector.broadcast(SPECIES, a[x + 4 * ai]);
+                c40 = xr.fma(b0, c40);
+                xr = FloatVector.broadcast(SPECIES, a[x + 5 * ai]);
+                c50 = xr.fma(b0, c50);
+                xr = FloatVector.broadcast(SPECIES, a[x + 6 * ai]);
+                c60 = xr.fma(b0, c60);
+                xr = FloatVector.broadcast(SPECIES, a[x + 7 * ai]);
+                c70 = xr.fma(b0, c70);
             }
-            c0.intoArray(c, cOff + i * ldc, mask);
-            c1.intoArray(c, cOff + (i + 1) * ldc, mask);
-            c2.intoArray(c, cOff + (i + 2) * ldc, mask);
-            c3.intoArray(c, cOff + (i + 3) * ldc, mask);
-            c4.intoArray(c, cOff + (i + 4) * ldc, mask);
-            c5.intoArray(c, cOff + (i + 5) * ldc, mask);
-            c6.intoArray(c, cOff + (i + 6) * ldc, mask);
-            c7.intoArray(c, cOff + (i + 7) * ldc, mask);
+            c00.intoArray(tile, 0 * w);
+            c10.intoArray(tile, 1 * w);
+            c20.intoArray(tile, 2 * w);
+            c30.intoArray(tile, 3 * w);
+            c40.intoArray(tile, 4 * w);
+            c50.intoArray(tile, 5 * w);
+            c60.intoArray(tile, 6 * w);
+            c70.intoArray(tile, 7 * w);
+            narrowStore(tile, w, 8, n, alpha, accumulate, c, cOff + i * ldc, ldc);
         }
         for (; i < i1; i++) {
             FloatVector c0 = FloatVector.zero(SPECIES);
             int a0 = aOff + i * ai;
             for (int p = 0; p < k; p++) {
-                c0 = FloatVector.broadcast(SPECIES, a[a0 + p * ap]).fma(FloatVector.fromArray(SPECIES, bp, p * VL), c0);
+                FloatVector xr = FloatVector.broadcast(SPECIES, a[a0 + p * ap]);
+                c0 = xr.fma(FloatVector.fromArray(SPECIES, bp, p * w), c0);
             }
-            c0.intoArray(c, cOff + i * ldc, mask);
+            c0.intoArray(tile, 0);
+            narrowStore(tile, w, 1, n, alpha, accumulate, c, cOff + i * ldc, ldc);
         }
     }
 
     /**
-     * Rows {@code [i0, i1)} of a product with {@code VL < n <= 2 VL}: B copied once into a {@code k x 2VL}
-     * zero-padded block, then six rows at a time with two accumulators each, the second stored under a mask.
+     * Rows {@code [i0, i1)} of a product with {@code VL < n <= 2 VL}: as {@link #narrow}, six rows at a time with
+     * two accumulators each.
      */
     static void narrow2(boolean transA, boolean transB, int i0, int i1, int n, int k, float[] a, int aOff, int lda,
-                        float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+                       float[] b, int bOff, int ldb, float alpha, boolean accumulate, float[] c, int cOff, int ldc) {
         int w = 2 * VL;
+        float[] bp = narrowPanel(transB, n, k, w, b, bOff, ldb);
+        float[] tile = NARROW_TILE.get();
+        int ai = transA ? 1 : lda;
+        int ap = transA ? lda : 1;
+        int i = i0;
+        for (; i + 6 <= i1; i += 6) {
+            FloatVector c00 = FloatVector.zero(SPECIES);
+            FloatVector c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+            int a0 = aOff + i * ai;
+            for (int p = 0; p < k; p++) {
+                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, p * w);
+                FloatVector b1 = FloatVector.fromArray(SPECIES, bp, p * w + VL);
+                int x = a0 + p * ap;
+                FloatVector xr = FloatVector.broadcast(SPECIES, a[x]);
+                c00 = xr.fma(b0, c00);
+                c01 = xr.fma(b1, c01);
+                xr = FloatVector.broadcast(SPECIES, a[x + ai]);
+                c10 = xr.fma(b0, c10);
+                c11 = xr.fma(b1, c11);
+                xr = FloatVector.broadcast(SPECIES, a[x + 2 * ai]);
+                c20 = xr.fma(b0, c20);
+                c21 = xr.fma(b1, c21);
+                xr = FloatVector.broadcast(SPECIES, a[x + 3 * ai]);
+                c30 = xr.fma(b0, c30);
+                c31 = xr.fma(b1, c31);
+                xr = FloatVector.broadcast(SPECIES, a[x + 4 * ai]);
+                c40 = xr.fma(b0, c40);
+                c41 = xr.fma(b1, c41);
+                xr = FloatVector.broadcast(SPECIES, a[x + 5 * ai]);
+                c50 = xr.fma(b0, c50);
+                c51 = xr.fma(b1, c51);
+            }
+            c00.intoArray(tile, 0 * w);
+            c01.intoArray(tile, 0 * w + VL);
+            c10.intoArray(tile, 1 * w);
+            c11.intoArray(tile, 1 * w + VL);
+            c20.intoArray(tile, 2 * w);
+            c21.intoArray(tile, 2 * w + VL);
+            c30.intoArray(tile, 3 * w);
+            c31.intoArray(tile, 3 * w + VL);
+            c40.intoArray(tile, 4 * w);
+            c41.intoArray(tile, 4 * w + VL);
+            c50.intoArray(tile, 5 * w);
+            c51.intoArray(tile, 5 * w + VL);
+            narrowStore(tile, w, 6, n, alpha, accumulate, c, cOff + i * ldc, ldc);
+        }
+        for (; i < i1; i++) {
+            FloatVector c0 = FloatVector.zero(SPECIES);
+            FloatVector c1 = c0;
+            int a0 = aOff + i * ai;
+            for (int p = 0; p < k; p++) {
+                FloatVector xr = FloatVector.broadcast(SPECIES, a[a0 + p * ap]);
+                c0 = xr.fma(FloatVector.fromArray(SPECIES, bp, p * w), c0);
+                c1 = xr.fma(FloatVector.fromArray(SPECIES, bp, p * w + VL), c1);
+            }
+            c0.intoArray(tile, 0);
+            c1.intoArray(tile, VL);
+            narrowStore(tile, w, 1, n, alpha, accumulate, c, cOff + i * ldc, ldc);
+        }
+    }
+
+    /** {@code op(B)} ({@code k x n}) copied into a zero-padded {@code k x w} panel of this thread. */
+    private static float[] narrowPanel(boolean transB, int n, int k, int w, float[] b, int bOff, int ldb) {
         float[] bp = NARROW.get();
         if (bp.length < k * w) {
             bp = new float[k * w];
             NARROW.set(bp);
         }
         for (int p = 0; p < k; p++) {
-            for (int j = n; j < w; j++) {
-                bp[p * w + j] = 0;
-            }
             for (int j = 0; j < n; j++) {
                 bp[p * w + j] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
             }
+            java.util.Arrays.fill(bp, p * w + n, (p + 1) * w, 0);
         }
-        VectorMask<Float> mask = SPECIES.indexInRange(VL, n);
-        int ai = transA ? 1 : lda;
-        int ap = transA ? lda : 1;
-        int i = i0;
-        for (; i + 6 <= i1; i += 6) {
-            FloatVector c00 = FloatVector.zero(SPECIES);
-            FloatVector c01 = c00;
-            FloatVector c10 = c00;
-            FloatVector c11 = c00;
-            FloatVector c20 = c00;
-            FloatVector c21 = c00;
-            FloatVector c30 = c00;
-            FloatVector c31 = c00;
-            FloatVector c40 = c00;
-            FloatVector c41 = c00;
-            FloatVector c50 = c00;
-            FloatVector c51 = c00;
-            int a0 = aOff + i * ai;
-            for (int p = 0; p < k; p++) {
-                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, p * w);
-                FloatVector b1 = FloatVector.fromArray(SPECIES, bp, p * w + VL);
-                int x = a0 + p * ap;
-                FloatVector x0 = FloatVector.broadcast(SPECIES, a[x]);
-                c00 = x0.fma(b0, c00);
-                c01 = x0.fma(b1, c01);
-                FloatVector x1 = FloatVector.broadcast(SPECIES, a[x + ai]);
-                c10 = x1.fma(b0, c10);
-                c11 = x1.fma(b1, c11);
-                FloatVector x2 = FloatVector.broadcast(SPECIES, a[x + 2 * ai]);
-                c20 = x2.fma(b0, c20);
-                c21 = x2.fma(b1, c21);
-                FloatVector x3 = FloatVector.broadcast(SPECIES, a[x + 3 * ai]);
-                c30 = x3.fma(b0, c30);
-                c31 = x3.fma(b1, c31);
-                FloatVector x4 = FloatVector.broadcast(SPECIES, a[x + 4 * ai]);
-                c40 = x4.fma(b0, c40);
-                c41 = x4.fma(b1, c41);
-                FloatVector x5 = FloatVector.broadcast(SPECIES, a[x + 5 * ai]);
-                c50 = x5.fma(b0, c50);
-                c51 = x5.fma(b1, c51);
+        return bp;
+    }
+
+    /** The first {@code n} sums of each of {@code rows} scratch rows into C: {@code fma(alpha, sum, C)}, or the sum. */
+    private static void narrowStore(float[] tile, int w, int rows, int n, float alpha, boolean accumulate, float[] c,
+                                    int co, int ldc) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < n; j++) {
+                float sum = tile[r * w + j];
+                c[co + r * ldc + j] = accumulate ? Math.fma(alpha, sum, c[co + r * ldc + j]) : sum;
             }
-            c00.intoArray(c, cOff + i * ldc);
-            c01.intoArray(c, cOff + i * ldc + VL, mask);
-            c10.intoArray(c, cOff + (i + 1) * ldc);
-            c11.intoArray(c, cOff + (i + 1) * ldc + VL, mask);
-            c20.intoArray(c, cOff + (i + 2) * ldc);
-            c21.intoArray(c, cOff + (i + 2) * ldc + VL, mask);
-            c30.intoArray(c, cOff + (i + 3) * ldc);
-            c31.intoArray(c, cOff + (i + 3) * ldc + VL, mask);
-            c40.intoArray(c, cOff + (i + 4) * ldc);
-            c41.intoArray(c, cOff + (i + 4) * ldc + VL, mask);
-            c50.intoArray(c, cOff + (i + 5) * ldc);
-            c51.intoArray(c, cOff + (i + 5) * ldc + VL, mask);
-        }
-        for (; i < i1; i++) {
-            FloatVector c0 = FloatVector.zero(SPECIES);
-            FloatVector c1 = c0;
-            int a0 = aOff + i * ai;
-            for (int p = 0; p < k; p++) {
-                FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + p * ap]);
-                c0 = x.fma(FloatVector.fromArray(SPECIES, bp, p * w), c0);
-                c1 = x.fma(FloatVector.fromArray(SPECIES, bp, p * w + VL), c1);
-            }
-            c0.intoArray(c, cOff + i * ldc);
-            c1.intoArray(c, cOff + i * ldc + VL, mask);
         }
     }
 
@@ -323,8 +337,6 @@ final class FloatGemm {
         float[] ap = buffers[0];
         float[] bp = buffers[1];
         float[] edge = new float[MR * NR];
-        int rowStep = transA ? 1 : lda;
-        int termStep = transA ? lda : 1;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -333,8 +345,10 @@ final class FloatGemm {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     int full = mc / MR * MR;
-                    if (full < mc) {
-                        packA(transA, a, aOff, lda, ic + full, mc - full, pc, kc, ap);
+                    if (transA) {
+                        packA(true, a, aOff, lda, ic, mc, pc, kc, ap);
+                    } else if (full < mc) {
+                        packA(false, a, aOff, lda, ic + full, mc - full, pc, kc, ap);
                     }
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
@@ -347,15 +361,13 @@ final class FloatGemm {
                                         java.util.Arrays.fill(c, co + r * ldc, co + r * ldc + NR, 0);
                                     }
                                 }
-                                int ao = aOff + (transA ? pc * lda + ic + ir : (ic + ir) * lda + pc);
-                                kernel(kc, a, ao, rowStep, termStep, bp, jr * kc, alpha, c, co, ldc);
+                                tile(transA, kc, a, aOff + (ic + ir) * lda + pc, lda, ap, ir, bp, jr * kc, alpha, c, co, ldc);
                             } else {
                                 java.util.Arrays.fill(edge, 0);
                                 if (mr == MR) {
-                                    int ao = aOff + (transA ? pc * lda + ic + ir : (ic + ir) * lda + pc);
-                                    kernel(kc, a, ao, rowStep, termStep, bp, jr * kc, 1, edge, 0, NR);
+                                    tile(transA, kc, a, aOff + (ic + ir) * lda + pc, lda, ap, ir, bp, jr * kc, 1, edge, 0, NR);
                                 } else {
-                                    kernel(kc, ap, 0, 1, MR, bp, jr * kc, 1, edge, 0, NR);
+                                    kernelPacked(kc, ap, transA ? ir : 0, bp, jr * kc, 1, edge, 0, NR);
                                 }
                                 for (int r = 0; r < mr; r++) {
                                     int row = co + r * ldc;
@@ -369,6 +381,16 @@ final class FloatGemm {
                     }
                 }
             }
+        }
+    }
+
+    /** One tile from A in place (not transposed) or from its packed rows from {@code apo} on (transposed). */
+    private static void tile(boolean transA, int kc, float[] a, int ao, int lda, float[] ap, int apo, float[] bp,
+                             int bo, float alpha, float[] c, int co, int ldc) {
+        if (transA) {
+            kernelPacked(kc, ap, apo, bp, bo, alpha, c, co, ldc);
+        } else {
+            kernelRows(kc, a, ao, lda, bp, bo, alpha, c, co, ldc);
         }
     }
 
@@ -407,143 +429,165 @@ final class FloatGemm {
         }
     }
 
-    /** op(A) rows {@code [ic, ic+mc)}, columns {@code [pc, pc+kc)} into panels of MR rows, zero-padded. */
-    static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] ap) {
-        for (int ir = 0; ir < mc; ir += MR) {
-            int mr = Math.min(MR, mc - ir);
-            int base = ir * kc;
+    /**
+     * op(A) rows {@code [i0, i0+rows)}, columns {@code [pc, pc+kc)} into {@code ap} term-major: row r of term p
+     * at {@code ap[p*MC + r]}, zero-padded to a whole tile of MR rows. A transposed A is copied a row at a time
+     * (its rows are op(A)'s columns); otherwise only the last, partial tile's few rows are gathered.
+     */
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] ap) {
+        int padded = (rows + MR - 1) / MR * MR;
+        for (int p = 0; p < kc; p++) {
             if (transA) {
-                for (int p = 0; p < kc; p++) {
-                    int src = aOff + (pc + p) * lda + ic + ir;
-                    int dst = base + p * MR;
-                    for (int r = 0; r < mr; r++) {
-                        ap[dst + r] = a[src + r];
-                    }
-                    for (int r = mr; r < MR; r++) {
-                        ap[dst + r] = 0;
-                    }
-                }
+                System.arraycopy(a, aOff + (pc + p) * lda + i0, ap, p * MC, rows);
             } else {
-                for (int r = 0; r < MR; r++) {
-                    if (r < mr) {
-                        int src = aOff + (ic + ir + r) * lda + pc;
-                        for (int p = 0; p < kc; p++) {
-                            ap[base + p * MR + r] = a[src + p];
-                        }
-                    } else {
-                        for (int p = 0; p < kc; p++) {
-                            ap[base + p * MR + r] = 0;
-                        }
-                    }
+                for (int r = 0; r < rows; r++) {
+                    ap[p * MC + r] = a[aOff + (i0 + r) * lda + pc + p];
                 }
+            }
+            for (int r = rows; r < padded; r++) {
+                ap[p * MC + r] = 0;
             }
         }
     }
 
     /**
-     * The micro-kernel: {@code C[0..MR, 0..NR) += A · Bp} over {@code kc} terms, element (r, p) of A at
-     * {@code ap[ao + r*rs + p*cs]} (a packed panel: rs 1, cs MR; A in place: its row and term steps), Bp a panel
-     * of NR columns at {@code bo}; then {@code C = fma(alpha, sum, C)} (alpha 1 for a plain product: exactly
-     * {@code sum + C}). The accumulators start from {@code +0.0} and C was zeroed first, so a sum is never
-     * {@code -0.0}. Edge tiles go through a scratch tile, so the kernel has no
-     * branch: a branch whose profile changes deoptimizes it, and after a few of those C2 may give it up for C1,
-     * which does not compile the Vector API to vector instructions (measured: 5 instead of 250 GFLOPS).
+     * The micro-kernel on A in place: {@code C[0..MR, 0..NR) = fma(alpha, A · Bp, C)} over {@code kc} terms, row r
+     * of A at {@code a[ao + r*lda ...]} (consecutive terms), Bp a packed panel of NR columns at {@code bo}. The
+     * row starts are computed once, so each load's index is a loop-invariant base plus the loop counter, whose
+     * bounds checks C2 hoists out of the loop (with the term step a variable, it checks all six every term).
+     * The accumulators start from {@code +0.0} and C was zeroed first, so a sum is never {@code -0.0}. Edge
+     * tiles go through a scratch tile, so the kernel has no branch: a branch whose profile changes deoptimizes
+     * it, and after a few of those C2 may give it up for C1, which does not compile the Vector API to vector
+     * instructions (measured: 5 instead of 250 GFLOPS).
      */
-    static void kernel(int kc, float[] ap, int ao, int rs, int cs, float[] bp, int bo, float alpha, float[] c, int co,
-                       int ldc) {
+    static void kernelRows(int kc, float[] a, int ao, int lda, float[] bp, int bo, float alpha, float[] c, int co,
+                           int ldc) {
         FloatVector c00 = FloatVector.zero(SPECIES);
         FloatVector c01 = c00, c02 = c00, c03 = c00;
         FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
         FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
         FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
         FloatVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
-        FloatVector c50 = c00, c51 = c00, c52 = c00, c53 = c00;
+        int a0 = ao, a1 = ao + lda, a2 = ao + 2 * lda, a3 = ao + 3 * lda, a4 = ao + 4 * lda;
         for (int p = 0; p < kc; p++) {
             int bi = bo + p * NR;
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + VL);
             FloatVector b2 = FloatVector.fromArray(SPECIES, bp, bi + 2 * VL);
             FloatVector b3 = FloatVector.fromArray(SPECIES, bp, bi + 3 * VL);
-            int ai = ao + p * cs;
-            FloatVector x = FloatVector.broadcast(SPECIES, ap[ai]);
+            FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + p]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
             c02 = x.fma(b2, c02);
             c03 = x.fma(b3, c03);
-            x = FloatVector.broadcast(SPECIES, ap[ai + 1 * rs]);
+            x = FloatVector.broadcast(SPECIES, a[a1 + p]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
             c12 = x.fma(b2, c12);
             c13 = x.fma(b3, c13);
-            x = FloatVector.broadcast(SPECIES, ap[ai + 2 * rs]);
+            x = FloatVector.broadcast(SPECIES, a[a2 + p]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
             c22 = x.fma(b2, c22);
             c23 = x.fma(b3, c23);
-            x = FloatVector.broadcast(SPECIES, ap[ai + 3 * rs]);
+            x = FloatVector.broadcast(SPECIES, a[a3 + p]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
             c33 = x.fma(b3, c33);
-            x = FloatVector.broadcast(SPECIES, ap[ai + 4 * rs]);
+            x = FloatVector.broadcast(SPECIES, a[a4 + p]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
             c42 = x.fma(b2, c42);
             c43 = x.fma(b3, c43);
-            x = FloatVector.broadcast(SPECIES, ap[ai + 5 * rs]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-            c52 = x.fma(b2, c52);
-            c53 = x.fma(b3, c53);
         }
         FloatVector av = FloatVector.broadcast(SPECIES, alpha);
-        c00 = c00.fma(av, FloatVector.fromArray(SPECIES, c, co));
-        c01 = c01.fma(av, FloatVector.fromArray(SPECIES, c, co + VL));
-        c02 = c02.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * VL));
-        c03 = c03.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * VL));
-        c10 = c10.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc));
-        c11 = c11.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + VL));
-        c12 = c12.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + 2 * VL));
-        c13 = c13.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + 3 * VL));
-        c20 = c20.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc));
-        c21 = c21.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + VL));
-        c22 = c22.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 2 * VL));
-        c23 = c23.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 3 * VL));
-        c30 = c30.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc));
-        c31 = c31.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + VL));
-        c32 = c32.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 2 * VL));
-        c33 = c33.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 3 * VL));
-        c40 = c40.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc));
-        c41 = c41.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + VL));
-        c42 = c42.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + 2 * VL));
-        c43 = c43.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + 3 * VL));
-        c50 = c50.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc));
-        c51 = c51.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc + VL));
-        c52 = c52.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc + 2 * VL));
-        c53 = c53.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc + 3 * VL));
-        c00.intoArray(c, co);
-        c01.intoArray(c, co + VL);
-        c02.intoArray(c, co + 2 * VL);
-        c03.intoArray(c, co + 3 * VL);
-        c10.intoArray(c, co + ldc);
-        c11.intoArray(c, co + ldc + VL);
-        c12.intoArray(c, co + ldc + 2 * VL);
-        c13.intoArray(c, co + ldc + 3 * VL);
-        c20.intoArray(c, co + 2 * ldc);
-        c21.intoArray(c, co + 2 * ldc + VL);
-        c22.intoArray(c, co + 2 * ldc + 2 * VL);
-        c23.intoArray(c, co + 2 * ldc + 3 * VL);
-        c30.intoArray(c, co + 3 * ldc);
-        c31.intoArray(c, co + 3 * ldc + VL);
-        c32.intoArray(c, co + 3 * ldc + 2 * VL);
-        c33.intoArray(c, co + 3 * ldc + 3 * VL);
-        c40.intoArray(c, co + 4 * ldc);
-        c41.intoArray(c, co + 4 * ldc + VL);
-        c42.intoArray(c, co + 4 * ldc + 2 * VL);
-        c43.intoArray(c, co + 4 * ldc + 3 * VL);
-        c50.intoArray(c, co + 5 * ldc);
-        c51.intoArray(c, co + 5 * ldc + VL);
-        c52.intoArray(c, co + 5 * ldc + 2 * VL);
-        c53.intoArray(c, co + 5 * ldc + 3 * VL);
+        c00.fma(av, FloatVector.fromArray(SPECIES, c, co)).intoArray(c, co);
+        c01.fma(av, FloatVector.fromArray(SPECIES, c, co + VL)).intoArray(c, co + VL);
+        c02.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * VL)).intoArray(c, co + 2 * VL);
+        c03.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * VL)).intoArray(c, co + 3 * VL);
+        c10.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc)).intoArray(c, co + ldc);
+        c11.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + VL)).intoArray(c, co + ldc + VL);
+        c12.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + 2 * VL)).intoArray(c, co + ldc + 2 * VL);
+        c13.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + 3 * VL)).intoArray(c, co + ldc + 3 * VL);
+        c20.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+        c21.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + VL)).intoArray(c, co + 2 * ldc + VL);
+        c22.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 2 * VL)).intoArray(c, co + 2 * ldc + 2 * VL);
+        c23.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 3 * VL)).intoArray(c, co + 2 * ldc + 3 * VL);
+        c30.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+        c31.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + VL)).intoArray(c, co + 3 * ldc + VL);
+        c32.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 2 * VL)).intoArray(c, co + 3 * ldc + 2 * VL);
+        c33.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 3 * VL)).intoArray(c, co + 3 * ldc + 3 * VL);
+        c40.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+        c41.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + VL)).intoArray(c, co + 4 * ldc + VL);
+        c42.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + 2 * VL)).intoArray(c, co + 4 * ldc + 2 * VL);
+        c43.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + 3 * VL)).intoArray(c, co + 4 * ldc + 3 * VL);
     }
+
+    /**
+     * The micro-kernel on a packed A panel ({@code ap[ao + p*MR + r]}, MR rows interleaved per term); otherwise
+     * as {@link #kernelRows}: constant strides, so no bounds check is left in the loop.
+     */
+    static void kernelPacked(int kc, float[] ap, int ao, float[] bp, int bo, float alpha, float[] c, int co, int ldc) {
+        FloatVector c00 = FloatVector.zero(SPECIES);
+        FloatVector c01 = c00, c02 = c00, c03 = c00;
+        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        FloatVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bo + p * NR;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + VL);
+            FloatVector b2 = FloatVector.fromArray(SPECIES, bp, bi + 2 * VL);
+            FloatVector b3 = FloatVector.fromArray(SPECIES, bp, bi + 3 * VL);
+            FloatVector x = FloatVector.broadcast(SPECIES, ap[ao + p * MC]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(SPECIES, ap[ao + p * MC + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(SPECIES, ap[ao + p * MC + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(SPECIES, ap[ao + p * MC + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+            x = FloatVector.broadcast(SPECIES, ap[ao + p * MC + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            c42 = x.fma(b2, c42);
+            c43 = x.fma(b3, c43);
+        }
+        FloatVector av = FloatVector.broadcast(SPECIES, alpha);
+        c00.fma(av, FloatVector.fromArray(SPECIES, c, co)).intoArray(c, co);
+        c01.fma(av, FloatVector.fromArray(SPECIES, c, co + VL)).intoArray(c, co + VL);
+        c02.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * VL)).intoArray(c, co + 2 * VL);
+        c03.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * VL)).intoArray(c, co + 3 * VL);
+        c10.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc)).intoArray(c, co + ldc);
+        c11.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + VL)).intoArray(c, co + ldc + VL);
+        c12.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + 2 * VL)).intoArray(c, co + ldc + 2 * VL);
+        c13.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + 3 * VL)).intoArray(c, co + ldc + 3 * VL);
+        c20.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+        c21.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + VL)).intoArray(c, co + 2 * ldc + VL);
+        c22.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 2 * VL)).intoArray(c, co + 2 * ldc + 2 * VL);
+        c23.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 3 * VL)).intoArray(c, co + 2 * ldc + 3 * VL);
+        c30.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+        c31.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + VL)).intoArray(c, co + 3 * ldc + VL);
+        c32.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 2 * VL)).intoArray(c, co + 3 * ldc + 2 * VL);
+        c33.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 3 * VL)).intoArray(c, co + 3 * ldc + 3 * VL);
+        c40.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+        c41.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + VL)).intoArray(c, co + 4 * ldc + VL);
+        c42.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + 2 * VL)).intoArray(c, co + 4 * ldc + 2 * VL);
+        c43.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + 3 * VL)).intoArray(c, co + 4 * ldc + 3 * VL);
+    }
+
 }

@@ -79,6 +79,43 @@ class GemmTest {
     }
 
     @Test
+    void float32AddProductAddsAlphaTimesTheProductOnEveryEdge() {
+        SplittableRandom random = new SplittableRandom(4);
+        float alpha = -0.375f;
+        for (Case c : cases(WIDTHS_F)) {
+            if (!FloatGemm.addsInPlace(c.m, c.n, c.k)) {
+                continue;
+            }
+            int lda = (c.ta ? c.m : c.k) + c.pad, ldb = (c.tb ? c.k : c.n) + c.pad, ldc = c.n + c.pad;
+            float[] a = floats(random, c.off + (c.ta ? c.k : c.m) * lda);
+            float[] b = floats(random, c.off + (c.tb ? c.n : c.k) * ldb);
+            float[] before = floats(random, c.off + c.m * ldc + 3);
+            float[] out = before.clone();
+            FloatGemm.addProduct(c.ta, c.tb, c.m, c.n, c.k, alpha, a, c.off, lda, b, c.off, ldb, out, c.off, ldc);
+            for (int idx = 0; idx < out.length; idx++) {
+                int rel = idx - c.off;
+                if (rel < 0 || rel / ldc >= c.m || rel % ldc >= c.n) {
+                    assertThat(out[idx]).as(c + ": untouched element " + idx).isEqualTo(before[idx]);
+                    continue;
+                }
+                int i = rel / ldc, j = rel % ldc;
+                double sum = 0, abs = 0;
+                for (int p = 0; p < c.k; p++) {
+                    double x = c.ta ? a[c.off + p * lda + i] : a[c.off + i * lda + p];
+                    double y = c.tb ? b[c.off + j * ldb + p] : b[c.off + p * ldb + j];
+                    sum += x * y;
+                    abs += Math.abs(x * y);
+                }
+                double expected = before[idx] + alpha * sum;
+                // The product's bound scaled by |alpha|, plus one rounding of each partial update of C.
+                double bound = 2.0 * (c.k + 1) * 0x1p-24 * Math.abs(alpha) * abs
+                        + (c.k / FloatGemm.KC + 2) * 0x1p-24 * (Math.abs(before[idx]) + Math.abs(alpha) * abs);
+                assertThat(Math.abs(out[idx] - expected)).as(c + ": C(" + i + "," + j + ")").isLessThanOrEqualTo(bound);
+            }
+        }
+    }
+
+    @Test
     void largeProductsSplitOverThreadsGiveTheSingleThreadedBitsInBothSplits() {
         SplittableRandom random = new SplittableRandom(3);
         int[][] shapes = {{300, 200, 300}, {128, 256, 784}, {784, 256, 128}, {100, 700, 90}, {200, 10, 700}};
