@@ -630,6 +630,38 @@ public final class Backend {
     }
 
     /**
+     * A classifier's output step in one call: {@code probabilities = softmax(logits)} row by row,
+     * {@code gradient = (probabilities - targets) / rows}, and the returned mean over rows of the cross-entropy
+     * {@code -Σ_j targets_j · log probabilities_j}. {@code logits} and {@code targets} are (rows, classes) of one
+     * dtype with at least one row and one class; {@code targets} holds one-hot rows or class probabilities.
+     * Each row is shifted by its maximum first, so large logits do not overflow. The outputs have the logits'
+     * shape and dtype and alias neither each other nor the inputs. Agrees with the composed operations within
+     * {@link Tolerances#softmaxCrossEntropy}.
+     *
+     * @throws ShapeException if the logits are not a non-empty matrix or the other tensors differ in shape
+     */
+    public double softmaxCrossEntropy(Tensor logits, Tensor targets, Tensor probabilities, Tensor gradient) {
+        String op = "softmaxCrossEntropy";
+        Checks.operands(this, op, logits, targets);
+        Checks.matrix(op, "logits", logits);
+        Checks.sameShape(op, logits, targets);
+        int rows = logits.shape().dim(0);
+        int columns = logits.shape().dim(1);
+        if (rows == 0 || columns == 0) {
+            throw new ShapeException(op + ": logits of shape " + logits.shape() + " have no " + (rows == 0 ? "rows" : "classes"));
+        }
+        Checks.output(this, op, probabilities, logits.shape(), logits.dtype());
+        Checks.output(this, op, gradient, logits.shape(), logits.dtype());
+        Storage p = s(probabilities);
+        Storage g = s(gradient);
+        if (p == s(logits) || p == s(targets) || g == s(logits) || g == s(targets) || g == p) {
+            throw new TensorArgumentException(op + ": probabilities and gradient must be tensors of their own,"
+                    + " sharing storage with neither each other nor the logits or targets");
+        }
+        return kernels.softmaxCrossEntropy(rows, columns, s(logits), s(targets), s(probabilities), s(gradient));
+    }
+
+    /**
      * A dense layer's backward step through its activation in one call: {@code out = derivative(z) * gradient}
      * elementwise; all three of one shape; {@code out} may be {@code gradient}.
      */

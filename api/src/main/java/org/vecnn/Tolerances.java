@@ -17,6 +17,8 @@ package org.vecnn;
  *   <li><b>Elementwise functions</b> ({@code exp}, {@code log}, {@code tanh}, {@code sigmoid} and their derivatives):
  *   {@link #function 8 units of the dtype's roundoff relative to max(1, |reference|)}: libm-grade functions
  *   are within 1-2 ulp; the absolute part admits a float backend's cancellation in {@code s·(1-s)}.</li>
+ *   <li><b>Softmax cross-entropy</b>: {@link #softmaxCrossEntropy (columns + 8) units relative to max(1,
+ *   |reference|)}, a sum of {@code columns} exponentials and a few roundings more.</li>
  * </ul>
  */
 public final class Tolerances {
@@ -39,6 +41,17 @@ public final class Tolerances {
      */
     public static double sumOfTerms(DType dtype, int terms, double absSum) {
         return 2.0 * (terms + 1) * unitRoundoff(dtype) * absSum + 2.0 * terms * underflow(dtype);
+    }
+
+    /**
+     * How far a backend's softmax cross-entropy output (a probability, a gradient element times the row count,
+     * or the mean loss) may be from the reference's {@code reference} value, for rows of {@code columns}:
+     * {@code (columns + 8)·u·max(1, |reference|)}. The row's sum of exponentials gathers up to one rounding per
+     * term, and each exponential, the logarithm, the division and the subtraction of the target add a few
+     * units more; the errors scale with the probabilities, which are at most 1, or with the loss.
+     */
+    public static double softmaxCrossEntropy(DType dtype, int columns, double reference) {
+        return (columns + 8.0) * unitRoundoff(dtype) * Math.max(1.0, Math.abs(reference));
     }
 
     /** How far a backend's elementwise function value may be from the reference's {@code reference} value. */

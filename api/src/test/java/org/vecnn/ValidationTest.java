@@ -13,6 +13,10 @@ class ValidationTest {
     private final Tensor a = backend.zeros(Shape.of(2, 3), DType.FLOAT32);
     private final Tensor b = backend.zeros(Shape.of(4), DType.FLOAT32);
     private final Tensor wide = backend.zeros(Shape.of(2, 3), DType.FLOAT64);
+    private final Tensor c = backend.zeros(Shape.of(2, 3), DType.FLOAT32);
+    private final Tensor d = backend.zeros(Shape.of(2, 3), DType.FLOAT32);
+    private final Tensor tall = backend.zeros(Shape.of(3, 2), DType.FLOAT32);
+    private final Tensor noRows = backend.zeros(Shape.of(0, 3), DType.FLOAT32);
 
     @Test
     void nothingIsAllocatedOrComputedBeforeValidation() {
@@ -23,12 +27,30 @@ class ValidationTest {
                 () -> backend.matmul(a, b, a), () -> backend.sum(a, 2, false), () -> backend.max(b, 1, true),
                 () -> backend.map(null, a), () -> backend.fromArray(new float[5], 2, 3),
                 () -> backend.transpose(b), () -> backend.matmulTransposeA(a, b), () -> backend.scale(null, 1),
-                () -> backend.zeros(Shape.of(2), null));
+                () -> backend.zeros(Shape.of(2), null),
+                () -> backend.softmaxCrossEntropy(b, b, c, d), () -> backend.softmaxCrossEntropy(a, wide, c, d),
+                () -> backend.softmaxCrossEntropy(a, tall, c, d),
+                () -> backend.softmaxCrossEntropy(noRows, noRows, c, d),
+                () -> backend.softmaxCrossEntropy(a, c, a.reshape(2, 3), d),
+                () -> backend.softmaxCrossEntropy(a, c, d, d), () -> backend.softmaxCrossEntropy(a, c, d, wide));
         for (Runnable call : bad) {
             assertThatThrownBy(call::run).isInstanceOf(TensorArgumentException.class);
         }
         assertThat(kernels.allocations.get()).isEqualTo(allocations);
         assertThat(kernels.kernelCalls.get()).isZero();
+    }
+
+    @Test
+    void softmaxCrossEntropyOfOneHotRows() {
+        Tensor z = backend.fromArray(new double[] {0, 0, 1000, Math.log(3), 0, Double.NEGATIVE_INFINITY}, 2, 3);
+        Tensor y = backend.fromArray(new double[] {0, 0, 1, 1, 0, 0}, 2, 3);
+        Tensor p = backend.zeros(Shape.of(2, 3), DType.FLOAT64);
+        Tensor g = backend.zeros(Shape.of(2, 3), DType.FLOAT64);
+        double loss = backend.softmaxCrossEntropy(z, y, p, g);
+        // Row 0: p = (0, 0, 1), loss 0. Row 1: p = (3/4, 1/4, 0), loss -log(3/4). Gradient (p - y) / 2.
+        assertThat(loss).isCloseTo(-Math.log(0.75) / 2, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(p.toDoubleArray()).containsExactly(new double[] {0, 0, 1, 0.75, 0.25, 0}, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(g.toDoubleArray()).containsExactly(new double[] {0, 0, 0, -0.125, 0.125, 0}, org.assertj.core.data.Offset.offset(1e-15));
     }
 
     @Test

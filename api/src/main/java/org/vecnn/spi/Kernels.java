@@ -239,6 +239,21 @@ public abstract class Kernels {
         }
     }
 
+    /**
+     * The softmax cross-entropy of a classifier's output layer in one call, over a (rows, columns) matrix of
+     * logits {@code z} and targets {@code y} (one-hot or class probabilities): {@code probabilities} gets
+     * {@code softmax(z)} row by row, {@code gradient} gets {@code (softmax(z) - y) / rows} (the gradient of the
+     * mean loss with respect to {@code z}), and the mean over rows of {@code -Σ_j y_j log softmax(z)_j} is
+     * returned. Each row is shifted by its maximum, so no finite logit overflows; a target of exactly zero
+     * contributes nothing to the loss, even where its probability is zero. {@code rows, columns >= 1}; the two
+     * outputs alias neither each other nor the inputs. Default: computed on the host in double precision, each
+     * output rounded once; a backend's own must agree within {@link org.vecnn.Tolerances#softmaxCrossEntropy}.
+     */
+    public double softmaxCrossEntropy(int rows, int columns, Storage logits, Storage targets, Storage probabilities,
+            Storage gradient) {
+        return ReferenceKernels.softmaxCrossEntropy(rows, columns, logits, targets, probabilities, gradient);
+    }
+
     // ---------------------------------------------------------------- what this backend implements
 
     /**

@@ -148,6 +148,45 @@ final class ReferenceKernels {
         out.write(result);
     }
 
+    /**
+     * Softmax cross-entropy in double precision on the host, each output rounded once: per row, {@code p =
+     * exp(z - max) / Σ exp(z - max)}, the row loss {@code -Σ y·(z - max - log Σ)}, and {@code (p - y) / rows}.
+     */
+    static double softmaxCrossEntropy(int rows, int columns, Storage logits, Storage targets, Storage probabilities,
+                                      Storage gradient) {
+        HostArray z = read(logits);
+        HostArray y = read(targets);
+        HostArray p = HostArray.zeros(probabilities.dtype(), probabilities.size());
+        HostArray g = HostArray.zeros(gradient.dtype(), gradient.size());
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+            int row = r * columns;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < columns; j++) {
+                double v = z.get(row + j);
+                max = v > max || Double.isNaN(v) ? v : max;
+            }
+            double sum = 0;
+            for (int j = 0; j < columns; j++) {
+                sum += Math.exp(z.get(row + j) - max);
+            }
+            double logSum = Math.log(sum);
+            for (int j = 0; j < columns; j++) {
+                double shifted = z.get(row + j) - max;
+                double probability = Math.exp(shifted) / sum;
+                double target = y.get(row + j);
+                if (target != 0) {
+                    total -= target * (shifted - logSum);
+                }
+                p.set(row + j, probability);
+                g.set(row + j, (probability - target) / rows);
+            }
+        }
+        probabilities.write(p);
+        gradient.write(g);
+        return total / rows;
+    }
+
     static void fill(double value, Storage out) {
         HostArray values = HostArray.zeros(out.dtype(), out.size());
         for (int i = 0; i < values.length(); i++) {

@@ -36,15 +36,18 @@ final class DenseLayer {
 
     /**
      * {@code Z = X·W + b} and {@code A = f(Z)} into {@code buffers}: one fused call for an elementwise
-     * activation, which a backend may run as one pass over the product's tiles.
+     * activation, which a backend may run as one pass over the product's tiles. Without {@code activate} only
+     * {@code Z}, for a loss that computes {@code A} with its gradient.
      */
-    Tensor forward(Tensor x, LayerBuffers buffers) {
-        UnaryOp f = activation.function();
+    Tensor forward(Tensor x, LayerBuffers buffers, boolean activate) {
+        UnaryOp f = activate ? activation.function() : null;
         if (f != null) {
             backend.denseForward(x, weights, bias, f, buffers.z, buffers.a);
         } else {
             backend.denseForward(x, weights, bias, null, buffers.z, null);
-            activation.apply(backend, buffers.z, buffers.a, buffers.rowScratch);
+            if (activate) {
+                activation.apply(backend, buffers.z, buffers.a, buffers.rowScratch);
+            }
         }
         return buffers.a;
     }

@@ -359,15 +359,21 @@ public final class Mlp {
 
     /** The mean loss on the loaded batch; the output layer's gradient is left in the workspace. */
     double forwardLoss(Workspace ws) {
-        forward(ws.batch.x, ws);
+        forward(ws.batch.x, ws, !ws.head.activatesOutput());
         LayerBuffers out = ws.output();
         return ws.head.lossAndGradient(out.z, out.a, ws.batch.y, out.dz);
     }
 
     private Tensor forward(Tensor x, Workspace ws) {
+        return forward(x, ws, true);
+    }
+
+    /** The forward pass; the last layer's activation is left to the loss when {@code outputActivation} is false. */
+    private Tensor forward(Tensor x, Workspace ws, boolean outputActivation) {
         Tensor activation = x;
+        int last = layers.size() - 1;
         for (int i = 0; i < layers.size(); i++) {
-            activation = layers.get(i).forward(activation, ws.layers[i]);
+            activation = layers.get(i).forward(activation, ws.layers[i], i < last || outputActivation);
         }
         return activation;
     }

@@ -18,7 +18,6 @@ final class OutputHead {
     private final int columns;
     private final Tensor scratch;
     private final Tensor scratch2;
-    private final Tensor column;
     private final Tensor rowTotals;
     private final Tensor total;
     private final Tensor one;
@@ -32,7 +31,6 @@ final class OutputHead {
         Shape matrix = Shape.of(rows, columns);
         this.scratch = backend.zeros(matrix, dtype);
         this.scratch2 = backend.zeros(matrix, dtype);
-        this.column = backend.zeros(Shape.of(rows, 1), dtype);
         this.rowTotals = backend.zeros(Shape.of(rows), dtype);
         this.total = backend.zeros(Shape.scalar(), dtype);
         this.one = backend.scalar(1.0, dtype);
@@ -40,30 +38,21 @@ final class OutputHead {
 
     /**
      * The mean loss of the batch, and {@code dz = ∂loss/∂z}. {@code a} holds the activation of {@code z}
-     * (read only by {@link Loss#MSE}).
+     * (read only by {@link Loss#MSE}), except for {@link Loss#CROSS_ENTROPY}, whose one fused call writes the
+     * softmax into {@code a} itself (see {@link #activatesOutput}).
      */
     double lossAndGradient(Tensor z, Tensor a, Tensor y, Tensor dz) {
         switch (loss) {
-            case CROSS_ENTROPY: return softmaxCrossEntropy(z, y, dz);
+            case CROSS_ENTROPY: return backend.softmaxCrossEntropy(z, y, a, dz);
             case BINARY_CROSS_ENTROPY: return sigmoidCrossEntropy(z, y, dz);
             case MSE: return meanSquaredError(z, a, y, dz);
             default: throw new AssertionError(loss);
         }
     }
 
-    private double softmaxCrossEntropy(Tensor z, Tensor y, Tensor dz) {
-        backend.max(z, 1, true, column);
-        backend.subtract(z, column, scratch);            // z - max: exp cannot overflow
-        backend.map(UnaryOp.EXP, scratch, dz);
-        backend.sum(dz, 1, true, column);                // Σ e^(z - max) >= 1
-        backend.divide(dz, column, dz);                  // softmax
-        backend.map(UnaryOp.LOG, column, column);
-        backend.subtract(scratch, column, scratch);      // log softmax
-        backend.multiply(scratch, y, scratch);
-        double loss = -totalOf(scratch) / rows;
-        backend.subtract(dz, y, dz);
-        backend.scale(dz, 1.0 / rows, dz);
-        return loss;
+    /** Whether {@link #lossAndGradient} computes the output layer's activation itself (softmax with its loss). */
+    boolean activatesOutput() {
+        return loss == Loss.CROSS_ENTROPY;
     }
 
     private double sigmoidCrossEntropy(Tensor z, Tensor y, Tensor dz) {

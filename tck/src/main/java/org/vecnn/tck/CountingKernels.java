@@ -195,6 +195,13 @@ public final class CountingKernels extends Kernels {
     }
 
     @Override
+    public double softmaxCrossEntropy(int rows, int columns, Storage logits, Storage targets, Storage probabilities,
+            Storage gradient) {
+        count("softmaxCrossEntropy");
+        return delegate.softmaxCrossEntropy(rows, columns, in(logits), in(targets), in(probabilities), in(gradient));
+    }
+
+    @Override
     public void fill(double value, Storage dst) {
         count("fill");
         delegate.fill(value, in(dst));

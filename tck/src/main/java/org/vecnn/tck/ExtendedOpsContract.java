@@ -174,6 +174,78 @@ interface ExtendedOpsContract extends TckContext {
     }
 
     /**
+     * {@code softmaxCrossEntropy} agrees with the reference (double precision on the host, rounded once) within
+     * {@link Tolerances#softmaxCrossEntropy}, on one-hot and soft targets, logits large enough to overflow an
+     * unshifted exponential, a minus-infinity logit with a zero target (no loss), and a NaN logit (a NaN row).
+     */
+    @Test
+    default void softmaxCrossEntropyMatchesTheReference() {
+        for (DType dtype : supportedDTypes()) {
+            Cases cases = new Cases(seedFor("softmaxCrossEntropy/" + dtype));
+            for (int i = 0; i < extendedCases(); i++) {
+                int rows = 1 + cases.nextInt(40);
+                int columns = i % 4 == 0 ? 10 : 1 + cases.nextInt(40);
+                double[] z = cases.values(rows * columns, dtype);
+                double[] y = new double[rows * columns];
+                for (int r = 0; r < rows; r++) {
+                    if (cases.chance(0.5)) {
+                        y[r * columns + cases.nextInt(columns)] = 1;
+                    } else {
+                        double total = 0;
+                        for (int j = 0; j < columns; j++) {
+                            y[r * columns + j] = cases.nextInt(4);
+                            total += y[r * columns + j];
+                        }
+                        for (int j = 0; j < columns; j++) {
+                            y[r * columns + j] = total == 0 ? 1.0 / columns : y[r * columns + j] / total;
+                        }
+                    }
+                }
+                if (i % 5 == 1) {
+                    z[0] = 1000;
+                }
+                if (i % 5 == 2 && columns > 1) {
+                    z[0] = Double.NEGATIVE_INFINITY;
+                    y[0] = 0;
+                }
+                if (i % 5 == 3) {
+                    z[z.length - 1] = Double.NaN;
+                }
+                for (int j = 0; j < y.length; j++) {
+                    y[j] = dtype == DType.FLOAT32 ? (float) y[j] : y[j];
+                }
+                checkSoftmaxCrossEntropy(dtype, rows, columns, z, y);
+            }
+        }
+    }
+
+    private void checkSoftmaxCrossEntropy(DType dtype, int rows, int columns, double[] z, double[] y) {
+        Shape shape = Shape.of(rows, columns);
+        String context = "softmaxCrossEntropy " + dtype + " " + shape + " logits " + Compare.describe(z);
+        Backend r = reference();
+        Tensor wantP = r.zeros(shape, dtype);
+        Tensor wantG = r.zeros(shape, dtype);
+        double wantLoss = r.softmaxCrossEntropy(r.fromArray(z, shape, dtype), r.fromArray(y, shape, dtype), wantP, wantG);
+        Backend b = backend();
+        Tensor p = b.zeros(shape, dtype);
+        Tensor g = b.zeros(shape, dtype);
+        double loss = b.softmaxCrossEntropy(b.fromArray(z, shape, dtype), b.fromArray(y, shape, dtype), p, g);
+        double[] want = wantP.toDoubleArray();
+        double[] bound = new double[want.length];
+        for (int j = 0; j < want.length; j++) {
+            bound[j] = Tolerances.softmaxCrossEntropy(dtype, columns, want[j]);
+        }
+        Compare.within(context + " probabilities", p.toDoubleArray(), want, bound);
+        double[] wantGradient = wantG.toDoubleArray();
+        for (int j = 0; j < want.length; j++) {
+            bound[j] = Tolerances.softmaxCrossEntropy(dtype, columns, wantGradient[j] * rows) / rows;
+        }
+        Compare.within(context + " gradient", g.toDoubleArray(), wantGradient, bound);
+        Compare.within(context + " loss", new double[] {loss}, new double[] {wantLoss},
+                new double[] {Tolerances.softmaxCrossEntropy(dtype, columns, wantLoss)});
+    }
+
+    /**
      * {@code addProduct} (c += alpha·op(a)·op(b), the fused SGD step) agrees with the reference's product
      * followed by axpy, within the product's tolerance plus the axpy's.
      */

@@ -232,6 +232,67 @@ final class FloatKernels {
         }
     }
 
+    // ---------------------------------------------------------------- the output layer's fused step
+
+    private static final ThreadLocal<float[]> ROW_MAXIMA = ThreadLocal.withInitial(() -> new float[256]);
+
+    /**
+     * Softmax cross-entropy over {@code rows x cols} logits {@code z} with targets {@code y}: the row-shifted
+     * logits into {@code p}, one vector pass of the exponential over the whole of {@code p} (rows of a few
+     * classes are narrower than a vector), then per row the sum, the probabilities, the gradient
+     * {@code (p - y) / rows} into {@code g}, and the row's loss. Returns the mean loss, summed in double.
+     */
+    static double softmaxCrossEntropy(float[] z, float[] y, float[] p, float[] g, int rows, int cols) {
+        float[] maxima = ROW_MAXIMA.get();
+        if (maxima.length < rows) {
+            maxima = new float[rows];
+            ROW_MAXIMA.set(maxima);
+        }
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                float v = z[row + j];
+                max = v > max || v != v ? v : max;
+            }
+            maxima[r] = max;
+            for (int j = 0; j < cols; j++) {
+                p[row + j] = z[row + j] - max;
+            }
+        }
+        exp(p, rows * cols);
+        double loss = 0;
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            float sum = 0;
+            for (int j = 0; j < cols; j++) {
+                sum += p[row + j];
+            }
+            float logSum = (float) Math.log(sum);
+            for (int j = 0; j < cols; j++) {
+                float probability = p[row + j] / sum;
+                float target = y[row + j];
+                if (target != 0) {
+                    loss -= target * ((z[row + j] - maxima[r]) - logSum);
+                }
+                p[row + j] = probability;
+                g[row + j] = (probability - target) / rows;
+            }
+        }
+        return loss / rows;
+    }
+
+    /** {@code x[i] = exp(x[i])} for {@code i < n}: the Vector API's exponential (SVML on x86), then libm's. */
+    static void exp(float[] x, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += VL) {
+            FloatVector.fromArray(S, x, i).lanewise(VectorOperators.EXP).intoArray(x, i);
+        }
+        for (; i < n; i++) {
+            x[i] = (float) Math.exp(x[i]);
+        }
+    }
+
     // ---------------------------------------------------------------- reductions
 
     /** Sums along the middle axis of {@code a} seen as {@code outer x length x inner} into {@code out} ({@code outer x inner}). */

@@ -272,6 +272,17 @@ final class VectorBackend extends Kernels {
         super.activationBackward(derivative, z, gradient, out);
     }
 
+    @Override
+    public double softmaxCrossEntropy(int rows, int columns, Storage logits, Storage targets, Storage probabilities,
+            Storage gradient) {
+        if (f32(logits)) {
+            return FloatKernels.softmaxCrossEntropy(floats(logits), floats(targets), floats(probabilities),
+                    floats(gradient), rows, columns);
+        }
+        return DoubleKernels.softmaxCrossEntropy(doubles(logits), doubles(targets), doubles(probabilities),
+                doubles(gradient), rows, columns);
+    }
+
     // ---------------------------------------------------------------- reductions and layout
 
     @Override
