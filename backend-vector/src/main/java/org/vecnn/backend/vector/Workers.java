@@ -1,49 +1,67 @@
 package org.vecnn.backend.vector;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
  * The one worker pool of the vector backend, created once for the JVM: {@code processors - 1} daemon threads,
- * the calling thread being the last worker; idle workers and waiting callers spin for 0.1 ms before parking.
- * Parts of one call never submit further work, so calls from many threads at once queue up and never deadlock.
+ * the calling thread being the last worker. A call posts its parts and every thread, the caller included,
+ * claims the next unclaimed part until none is left, so a worker that is slow to wake (a parked thread on a
+ * busy virtual machine can take milliseconds) costs parallelism, never a wait for a part nobody started.
+ * Idle workers spin for {@link #SPIN_NANOS} before they park: a training step posts a product every 0.01 to
+ * 0.5 ms. One call at a time uses the pool; a call made while another runs (from another thread, or another
+ * backend instance) runs its parts on its own thread, so calls never queue behind each other or deadlock.
  */
 final class Workers {
     /** Threads a call may use: the machine's processors, or the system property {@code vecnn.vector.threads}. */
     private static final int PARALLELISM = Math.max(1,
             Integer.getInteger("vecnn.vector.threads", Runtime.getRuntime().availableProcessors()));
-    /** How long a thread spins for the next task or for a part to finish before it parks. */
-    private static final long SPIN_NANOS = 1_000_000;
-    private static final ExecutorService POOL = PARALLELISM > 1 ? new ThreadPoolExecutor(PARALLELISM - 1,
-            PARALLELISM - 1, 0, TimeUnit.MILLISECONDS, new SpinningQueue(), r -> {
-                Thread t = new Thread(r, "vecnn-vector-worker");
-                t.setDaemon(true);
-                return t;
-            }) : null;
+    /** How long an idle worker spins for the next call before it parks. */
+    private static final long SPIN_NANOS = 2_000_000;
 
-    /**
-     * A task queue whose takers spin briefly before they park: a product of a training step takes 0.01 to 1 ms,
-     * and waking a parked thread costs tens of microseconds, as much as the work it would share.
-     */
-    private static final class SpinningQueue extends LinkedBlockingQueue<Runnable> {
-        private static final long serialVersionUID = 1L;
+    private static final ReentrantLock POOL = new ReentrantLock();
+    private static final Thread[] THREADS = new Thread[PARALLELISM - 1];
+    /** The call being run, or null; workers read it after they see {@link #posted} change. */
+    private static volatile Job current;
+    /** Counts posted calls; workers watch it. */
+    private static final AtomicInteger POSTED = new AtomicInteger();
+    /** Workers parked (rather than spinning), so that a post unparks only when someone sleeps. */
+    private static final AtomicInteger PARKED = new AtomicInteger();
 
-        @Override
-        public Runnable take() throws InterruptedException {
-            long until = System.nanoTime() + SPIN_NANOS;
-            do {
-                Runnable r = poll();
-                if (r != null) {
-                    return r;
+    static {
+        for (int i = 0; i < THREADS.length; i++) {
+            Thread t = new Thread(Workers::workerLoop, "vecnn-vector-worker-" + (i + 1));
+            t.setDaemon(true);
+            THREADS[i] = t;
+            t.start();
+        }
+    }
+
+    /** One call's parts, claimed one at a time by whichever thread comes first. */
+    private static final class Job {
+        final IntConsumer task;
+        final int parts;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger finished = new AtomicInteger();
+        volatile Throwable failure;
+
+        Job(IntConsumer task, int parts) {
+            this.task = task;
+            this.parts = parts;
+        }
+
+        void work() {
+            for (int part = next.getAndIncrement(); part < parts; part = next.getAndIncrement()) {
+                try {
+                    task.accept(part);
+                } catch (Throwable t) {
+                    failure = t;
+                } finally {
+                    finished.incrementAndGet();
                 }
-                Thread.onSpinWait();
-            } while (System.nanoTime() < until);
-            return super.take();
+            }
         }
     }
 
@@ -55,44 +73,63 @@ final class Workers {
         return PARALLELISM;
     }
 
-    /** Runs {@code task} for parts {@code 0..parts-1}, part 0 on this thread, and returns when all are done. */
+    /** Runs {@code task} for parts {@code 0..parts-1} on this thread and the workers; returns when all are done. */
     static void run(int parts, IntConsumer task) {
-        if (parts <= 1 || POOL == null) {
+        if (parts <= 1 || THREADS.length == 0 || POOL.isHeldByCurrentThread() || !POOL.tryLock()) {
             for (int part = 0; part < Math.max(parts, 1); part++) {
                 task.accept(part);
             }
             return;
         }
-        Future<?>[] futures = new Future<?>[parts - 1];
-        for (int part = 1; part < parts; part++) {
-            int p = part;
-            futures[part - 1] = POOL.submit(() -> task.accept(p));
-        }
-        RuntimeException failure = null;
+        Job job = new Job(task, parts);
         try {
-            task.accept(0);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (Future<?> f : futures) {
-            long until = System.nanoTime() + SPIN_NANOS;
-            while (!f.isDone() && System.nanoTime() < until) {
+            current = job;
+            POSTED.incrementAndGet();
+            if (PARKED.get() > 0) {
+                for (Thread t : THREADS) {
+                    LockSupport.unpark(t);
+                }
+            }
+            job.work();
+            while (job.finished.get() < parts) {
                 Thread.onSpinWait();
             }
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
-                            : new IllegalStateException("vector backend worker failed", e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the vector backend's workers", e);
-            }
+        } finally {
+            current = null;
+            POOL.unlock();
         }
-        if (failure != null) {
-            throw failure;
+        Throwable failure = job.failure;
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
+        } else if (failure != null) {
+            throw new IllegalStateException("vector backend worker failed", failure);
+        }
+    }
+
+    private static void workerLoop() {
+        int seen = POSTED.get();
+        while (true) {
+            long until = System.nanoTime() + SPIN_NANOS;
+            int posted;
+            while ((posted = POSTED.get()) == seen) {
+                if (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                } else {
+                    PARKED.incrementAndGet();
+                    if (POSTED.get() == seen) {
+                        LockSupport.park(Workers.class);
+                    }
+                    PARKED.decrementAndGet();
+                    until = System.nanoTime() + SPIN_NANOS;
+                }
+            }
+            seen = posted;
+            Job job = current;
+            if (job != null) {
+                job.work();
+            }
         }
     }
 }
