@@ -49,38 +49,51 @@ final class FloatGemm {
      */
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
                      float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
-        gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, Workers.parallelism());
+        gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, Workers.parallelism(), Epilogue.NONE);
     }
 
-    /** {@link #gemm(boolean, boolean, int, int, int, float[], int, int, float[], int, int, float[], int, int)} on at most {@code threads} threads. */
+    /** {@link #gemm(boolean, boolean, int, int, int, float[], int, int, float[], int, int, float[], int, int)}, then {@code epilogue} on each part of C. */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+                     float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, Epilogue epilogue) {
+        gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, Workers.parallelism(), epilogue);
+    }
+
+    /** The product on at most {@code threads} threads. */
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
                      float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, int threads) {
+        gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, threads, Epilogue.NONE);
+    }
+
+    private static void gemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+                             float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, int threads,
+                             Epilogue epilogue) {
         if (m <= 0 || n <= 0) {
             return;
         }
-        if (k <= 0) {
-            for (int i = 0; i < m; i++) {
-                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0);
-            }
-            return;
-        }
         long work = (long) m * n * k;
-        if (work <= TINY) {
-            naive(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (k <= 0 || work <= TINY) {
+            if (k <= 0) {
+                for (int i = 0; i < m; i++) {
+                    java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0);
+                }
+            } else {
+                naive(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            }
+            epilogue.finish(0, m, 0, n);
             return;
         }
         int parts = work < PARALLEL ? 1 : Math.max(1, threads);
         if (n <= 2 * VL) {
-            narrowOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, 1, false, c, cOff, ldc, parts);
+            narrowOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, 1, false, c, cOff, ldc, parts, epilogue);
             return;
         }
-        blockedOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, 1, false, c, cOff, ldc, parts);
+        blockedOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, 1, false, c, cOff, ldc, parts, epilogue);
     }
 
     /** The narrow product ({@code n <= 2 VL}) over the worker pool, split along M. */
     private static void narrowOnWorkers(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
                                         int lda, float[] b, int bOff, int ldb, float alpha, boolean accumulate,
-                                        float[] c, int cOff, int ldc, int parts) {
+                                        float[] c, int cOff, int ldc, int parts, Epilogue epilogue) {
         int chunks = Math.min(parts, (m + MR - 1) / MR);
         Workers.run(chunks, part -> {
             int[] r = split(m, MR, chunks, part);
@@ -88,6 +101,9 @@ final class FloatGemm {
                 narrow(transA, transB, r[0], r[1], n, k, a, aOff, lda, b, bOff, ldb, alpha, accumulate, c, cOff, ldc);
             } else if (r[0] < r[1]) {
                 narrow2(transA, transB, r[0], r[1], n, k, a, aOff, lda, b, bOff, ldb, alpha, accumulate, c, cOff, ldc);
+            }
+            if (r[0] < r[1]) {
+                epilogue.finish(r[0], r[1], 0, n);
             }
         });
     }
@@ -110,9 +126,11 @@ final class FloatGemm {
                            int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
         int parts = (long) m * n * k < PARALLEL ? 1 : Workers.parallelism();
         if (n <= 2 * VL) {
-            narrowOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, alpha, true, c, cOff, ldc, parts);
+            narrowOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, alpha, true, c, cOff, ldc, parts,
+                    Epilogue.NONE);
         } else {
-            blockedOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, alpha, true, c, cOff, ldc, parts);
+            blockedOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, alpha, true, c, cOff, ldc, parts,
+                    Epilogue.NONE);
         }
     }
 
@@ -124,7 +142,7 @@ final class FloatGemm {
      */
     private static void blockedOnWorkers(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
                                          int lda, float[] b, int bOff, int ldb, float alpha, boolean accumulate,
-                                         float[] c, int cOff, int ldc, int threads) {
+                                         float[] c, int cOff, int ldc, int threads, Epilogue epilogue) {
         int parts = (long) m * n * k < PARALLEL ? 1 : Math.max(1, threads);
         boolean splitM = n < m || n < 2 * NR;
         int chunks = Math.min(parts, splitM ? (m + MR - 1) / MR : (n + NR - 1) / NR);
@@ -135,8 +153,10 @@ final class FloatGemm {
             }
             if (splitM) {
                 blocked(transA, transB, r[0], r[1], 0, n, k, a, aOff, lda, b, bOff, ldb, alpha, accumulate, c, cOff, ldc);
+                epilogue.finish(r[0], r[1], 0, n);
             } else {
                 blocked(transA, transB, 0, m, r[0], r[1], k, a, aOff, lda, b, bOff, ldb, alpha, accumulate, c, cOff, ldc);
+                epilogue.finish(0, m, r[0], r[1]);
             }
         });
     }

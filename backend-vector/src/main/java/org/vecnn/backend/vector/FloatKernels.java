@@ -202,6 +202,11 @@ final class FloatKernels {
                     FloatVector.fromArray(S, a, aOff + i).lanewise(VectorOperators.SQRT).intoArray(c, cOff + i);
                 }
                 break;
+            case EXP:
+                for (; i < bound; i += VL) {
+                    FloatVector.fromArray(S, a, aOff + i).lanewise(VectorOperators.EXP).intoArray(c, cOff + i);
+                }
+                break;
             case RELU:
                 for (; i < bound; i += VL) {
                     FloatVector x = FloatVector.fromArray(S, a, aOff + i);

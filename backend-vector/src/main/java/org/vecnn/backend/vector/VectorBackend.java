@@ -236,20 +236,31 @@ final class VectorBackend extends Kernels {
     // ---------------------------------------------------------------- the dense layer's fused steps
 
     /**
-     * The product, then per row of the result (while it is in cache) the bias and the activation: {@code z} is
-     * written once by the product and once by the bias, {@code a} once.
+     * The product, and on each of its parts, by the thread that computed it while it is in that core's cache,
+     * the bias and the activation row by row: {@code z} is written once by the product and once by the bias,
+     * {@code a} once.
      */
     @Override
     public void denseForward(ProductPlan p, Storage x, Storage w, Storage bias, UnaryOp activation, Storage z,
             Storage a) {
-        product(p, x, w, z);
         int n = p.n();
         Fn fn = activation == null ? null : fn(activation.kind());
-        for (int r = 0; r < p.m(); r++) {
-            binary(BinaryOp.ADD, z, r * n, 1, bias, 0, 1, z, r * n, n);
-            if (fn != null) {
-                map(fn, activation.parameter(), z, r * n, a, r * n, n);
+        double parameter = activation == null ? 0 : activation.parameter();
+        Epilogue biasAndActivation = (rowFrom, rowTo, columnFrom, columnTo) -> {
+            for (int r = rowFrom; r < rowTo; r++) {
+                int at = r * n + columnFrom;
+                binary(BinaryOp.ADD, z, at, 1, bias, columnFrom, 1, z, at, columnTo - columnFrom);
+                if (fn != null) {
+                    map(fn, parameter, z, at, a, at, columnTo - columnFrom);
+                }
             }
+        };
+        if (f32(z)) {
+            FloatGemm.gemm(false, false, p.m(), n, p.k(), floats(x), p.aOffset(0), p.lda(), floats(w), p.bOffset(0),
+                    p.ldb(), floats(z), p.outOffset(0), p.ldc(), biasAndActivation);
+        } else {
+            DoubleGemm.gemm(false, false, p.m(), n, p.k(), doubles(x), p.aOffset(0), p.lda(), doubles(w),
+                    p.bOffset(0), p.ldb(), doubles(z), p.outOffset(0), p.ldc(), biasAndActivation);
         }
     }
 
