@@ -87,7 +87,10 @@ final class BenchRun {
         if (speedup >= 100) {
             return String.format("%.0fx", speedup);
         }
-        return speedup >= 1 ? String.format("%.1fx", speedup) : String.format("%.2gx", speedup);
+        if (speedup >= 10) {
+            return String.format("%.1fx", speedup);
+        }
+        return speedup >= 0.1 ? String.format("%.2fx", speedup) : String.format("%.2gx", speedup);
     }
 
     /** A speed-up, marked with {@code ?} when the spread of either time makes it untrustworthy. */

@@ -64,7 +64,8 @@ final class MlpBench {
     /**
      * Trains {@code warmup + epochs} epochs of {@code data} (or of its first rows, if the estimate says the run
      * would exceed {@code budgetSeconds}) on a fresh network and times each, then predicts over the same rows
-     * once to warm up and {@code max(epochs, 5)} times timed.
+     * {@code max(warmup, 1)} times to warm up (the JIT compiles the large shapes' paths anew) and
+     * {@code max(epochs, 5)} times timed.
      */
     static Result measure(Backend backend, Dataset data, int warmup, int epochs, double budgetSeconds, long seed) {
         int samples = affordable(backend, data, warmup, epochs, budgetSeconds, seed);
@@ -82,7 +83,9 @@ final class MlpBench {
         }
         result.train = Spread.of(rates);
         Tensor x = used.features(backend, DType.FLOAT32);
-        net.predict(x);
+        for (int i = 0; i < Math.max(warmup, 1); i++) {
+            net.predict(x);
+        }
         List<Double> predictions = new ArrayList<>();
         for (int i = 0; i < Math.max(epochs, 5); i++) {
             long t0 = System.nanoTime();

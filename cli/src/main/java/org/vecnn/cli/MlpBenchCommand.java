@@ -45,8 +45,9 @@ final class MlpBenchCommand implements Callable<Integer> {
             description = "Timed epochs per backend and for NumPy, after the warm-up (default ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--warmup", defaultValue = "1", paramLabel = "N",
-            description = "Untimed epochs before them, for the JIT (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "3", paramLabel = "N",
+            description = "Untimed epochs (and predictions) before them, for the JIT, which on 2 cores takes a few"
+                    + " seconds to compile a backend's kernels (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--budget", defaultValue = "150", paramLabel = "SECONDS",

@@ -121,7 +121,9 @@ class CommandLineTest {
         assertThat(steady.q1).isEqualTo(10.0);
         assertThat(unsteady.median).isEqualTo(10.0);
         assertThat(MlpBenchCommand.ratio(0.045, false)).isEqualTo("0.045x ?");
-        assertThat(MlpBenchCommand.ratio(1.52, true)).isEqualTo("1.5x");
+        assertThat(MlpBenchCommand.ratio(1.52, true)).isEqualTo("1.52x");
+        assertThat(MlpBenchCommand.ratio(1.04, true)).isEqualTo("1.04x");
+        assertThat(MlpBenchCommand.ratio(12.34, true)).isEqualTo("12.3x");
     }
 
     @Test
