@@ -29,7 +29,7 @@ final class FloatGemm {
     /** Below this many multiply-adds, a plain scalar loop. */
     static final long TINY = 4096;
     /** From this many multiply-adds, the work is split over the worker pool. */
-    static final long PARALLEL = 1L << 21;
+    static final long PARALLEL = 1L << 18;
 
     private static final ThreadLocal<float[][]> BUFFERS =
             ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC]});
@@ -204,26 +204,45 @@ final class FloatGemm {
         for (; i + 8 <= i1; i += 8) {
             FloatVector c00 = FloatVector.zero(SPECIES);
             FloatVector c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00, c60 = c00, c70 = c00;
-            int a0 = aOff + i * ai;
-            for (int p = 0; p < k; p++) {
-                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, p * w);
-                int x = a0 + p * ap;
-                FloatVector xr = FloatVector.broadcast(SPECIES, a[x]);
-                c00 = xr.fma(b0, c00);
-                xr = FloatVector.broadcast(SPECIES, a[x + ai]);
-                c10 = xr.fma(b0, c10);
-                xr = FloatVector.broadcast(SPECIES, a[x + 2 * ai]);
-                c20 = xr.fma(b0, c20);
-                xr = FloatVector.broadcast(SPECIES, a[x + 3 * ai]);
-                c30 = xr.fma(b0, c30);
-                xr = FloatVector.broadcast(SPECIES, a[x + 4 * ai]);
-                c40 = xr.fma(b0, c40);
-                xr = FloatVector.broadcast(SPECIES, a[x + 5 * ai]);
-                c50 = xr.fma(b0, c50);
-                xr = FloatVector.broadcast(SPECIES, a[x + 6 * ai]);
-                c60 = xr.fma(b0, c60);
-                xr = FloatVector.broadcast(SPECIES, a[x + 7 * ai]);
-                c70 = xr.fma(b0, c70);
+            if (!transA) {
+                // Row starts computed once: each index is then a base plus the loop counter, and C2 hoists the
+                // bounds checks out of the loop (with a variable step it checks all eight every term).
+                int a0 = aOff + i * lda, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda, a4 = a3 + lda, a5 = a4 + lda,
+                        a6 = a5 + lda, a7 = a6 + lda;
+                for (int p = 0; p < k; p++) {
+                    FloatVector b0 = FloatVector.fromArray(SPECIES, bp, p * w);
+                    c00 = FloatVector.broadcast(SPECIES, a[a0 + p]).fma(b0, c00);
+                    c10 = FloatVector.broadcast(SPECIES, a[a1 + p]).fma(b0, c10);
+                    c20 = FloatVector.broadcast(SPECIES, a[a2 + p]).fma(b0, c20);
+                    c30 = FloatVector.broadcast(SPECIES, a[a3 + p]).fma(b0, c30);
+                    c40 = FloatVector.broadcast(SPECIES, a[a4 + p]).fma(b0, c40);
+                    c50 = FloatVector.broadcast(SPECIES, a[a5 + p]).fma(b0, c50);
+                    c60 = FloatVector.broadcast(SPECIES, a[a6 + p]).fma(b0, c60);
+                    c70 = FloatVector.broadcast(SPECIES, a[a7 + p]).fma(b0, c70);
+                }
+            } else {
+                // A transposed: the eight values of a term are neighbours, at constant offsets from one index,
+                // which C2 checks as a range (its range check smearing), not eight times.
+                for (int p = 0; p < k; p++) {
+                    FloatVector b0 = FloatVector.fromArray(SPECIES, bp, p * w);
+                    int x = aOff + p * lda + i;
+                    FloatVector xr = FloatVector.broadcast(SPECIES, a[x]);
+                    c00 = xr.fma(b0, c00);
+                    xr = FloatVector.broadcast(SPECIES, a[x + 1]);
+                    c10 = xr.fma(b0, c10);
+                    xr = FloatVector.broadcast(SPECIES, a[x + 2]);
+                    c20 = xr.fma(b0, c20);
+                    xr = FloatVector.broadcast(SPECIES, a[x + 3]);
+                    c30 = xr.fma(b0, c30);
+                    xr = FloatVector.broadcast(SPECIES, a[x + 4]);
+                    c40 = xr.fma(b0, c40);
+                    xr = FloatVector.broadcast(SPECIES, a[x + 5]);
+                    c50 = xr.fma(b0, c50);
+                    xr = FloatVector.broadcast(SPECIES, a[x + 6]);
+                    c60 = xr.fma(b0, c60);
+                    xr = FloatVector.broadcast(SPECIES, a[x + 7]);
+                    c70 = xr.fma(b0, c70);
+                }
             }
             c00.intoArray(tile, 0 * w);
             c10.intoArray(tile, 1 * w);
