@@ -383,8 +383,12 @@ final class FloatGemm {
         float[] edge = new float[MR * NR];
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            // Blocks of equal depth (784 = 7 x 112, not 6 x 128 + 16): a shallow last block costs a whole pass
+            // over C for few terms.
+            int depthBlocks = (k + KC - 1) / KC;
+            int depth = (k + depthBlocks - 1) / depthBlocks;
+            for (int pc = 0; pc < k; pc += depth) {
+                int kc = Math.min(depth, k - pc);
                 packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
