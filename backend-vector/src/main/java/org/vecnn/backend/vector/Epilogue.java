@@ -1,8 +1,9 @@
 package org.vecnn.backend.vector;
 
 /**
- * Work a product's caller adds to each of its parts, on the thread that computed the part, right after it: the
- * part's block of C is then still in that core's cache. For a dense layer, the bias and the activation.
+ * Work a product's caller adds to each block of C once the block's last terms are in (each cache block of a
+ * blocked product, each part of a narrow one), on the thread that computed it, while the block is still in that
+ * core's cache. For a dense layer, the bias and the activation.
  */
 @FunctionalInterface
 interface Epilogue {

@@ -31,6 +31,8 @@ final class FloatGemm {
     static final int MC = 32 * MR;
     /** Columns of B per cache block (a multiple of NR). */
     static final int NC = 64 * NR;
+    /** Elements of packed B per block when it holds the whole depth: 1 MB, half of a 2 MB L2. */
+    static final long B_BLOCK = (1L << 20) / Float.BYTES;
     /** Below this many multiply-adds, a plain scalar loop. */
     static final long TINY = 4096;
     /** From this many multiply-adds, the work is split over the worker pool. */
@@ -157,11 +159,11 @@ final class FloatGemm {
                 return;
             }
             if (splitM) {
-                blocked(transA, transB, r[0], r[1], 0, n, k, a, aOff, lda, b, bOff, ldb, alpha, accumulate, c, cOff, ldc);
-                epilogue.finish(r[0], r[1], 0, n);
+                blocked(transA, transB, r[0], r[1], 0, n, k, a, aOff, lda, b, bOff, ldb, alpha, accumulate, c, cOff, ldc,
+                        epilogue);
             } else {
-                blocked(transA, transB, 0, m, r[0], r[1], k, a, aOff, lda, b, bOff, ldb, alpha, accumulate, c, cOff, ldc);
-                epilogue.finish(0, m, r[0], r[1]);
+                blocked(transA, transB, 0, m, r[0], r[1], k, a, aOff, lda, b, bOff, ldb, alpha, accumulate, c, cOff, ldc,
+                        epilogue);
             }
         });
     }
@@ -368,63 +370,98 @@ final class FloatGemm {
 
     /**
      * Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C, cache-blocked, on this thread. B is packed into
-     * NR-column panels; A is read in place for full MR-row tiles (its rows, or for a transposed A its columns,
-     * are MR neighbouring streams that stay in cache across the B panels), and packed, zero-padded, only for the
-     * last, partial tile of a block. Each tile of C is zeroed just before its first block of terms, while it is
-     * about to be in L1, instead of all of C up front.
+     * NR-column panels, all of its depth for a block of at most {@link #B_BLOCK} floats at once, so that each
+     * MC-row block of C stays in cache through all its depth blocks and is finished ({@code epilogue}) there:
+     * a tall product (60000 x 784 x 256) would otherwise stream C through memory once per depth block. A is
+     * read in place for full MR-row tiles (a transposed A is copied term by term into a block first), and
+     * packed, zero-padded, only for the last, partial tile of a block. Each tile of C is zeroed just before its
+     * first block of terms, while it is about to be in L1, instead of all of C up front.
      */
     static void blocked(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float[] a, int aOff,
                         int lda, float[] b, int bOff, int ldb, float alpha, boolean accumulate, float[] c, int cOff,
-                        int ldc) {
-        boolean zeroFirst = !accumulate;
+                        int ldc, Epilogue epilogue) {
         float[][] buffers = BUFFERS.get();
         float[] ap = buffers[0];
         float[] bp = buffers[1];
         float[] edge = new float[MR * NR];
-        for (int jc = j0; jc < j1; jc += NC) {
-            int nc = Math.min(NC, j1 - jc);
-            // Blocks of equal depth (784 = 7 x 112, not 6 x 128 + 16): a shallow last block costs a whole pass
-            // over C for few terms.
-            int depthBlocks = (k + KC - 1) / KC;
-            int depth = (k + depthBlocks - 1) / depthBlocks;
-            for (int pc = 0; pc < k; pc += depth) {
-                int kc = Math.min(depth, k - pc);
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp);
+        // Blocks of equal depth (784 = 7 x 112, not 6 x 128 + 16): a shallow last block costs a pass over C.
+        int depthBlocks = (k + KC - 1) / KC;
+        int depth = (k + depthBlocks - 1) / depthBlocks;
+        // Columns per block: as many NR panels of the whole depth as fit B_BLOCK; NC, depth block by depth
+        // block, when not even one panel does.
+        boolean wholeDepth = (long) NR * k <= B_BLOCK;
+        int columnsPerBlock = wholeDepth ? (int) Math.min(NC, B_BLOCK / k / NR * NR) : NC;
+        for (int jc = j0; jc < j1; jc += columnsPerBlock) {
+            int nc = Math.min(columnsPerBlock, j1 - jc);
+            if (wholeDepth) {
+                int padded = (nc + NR - 1) / NR * NR;
+                for (int pc = 0; pc < k; pc += depth) {
+                    packB(transB, b, bOff, ldb, pc, Math.min(depth, k - pc), jc, nc, bp, pc * padded);
+                }
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    int full = mc / MR * MR;
-                    if (transA) {
-                        packA(true, a, aOff, lda, ic, mc, pc, kc, ap);
-                    } else if (full < mc) {
-                        packA(false, a, aOff, lda, ic + full, mc - full, pc, kc, ap);
+                    for (int pc = 0; pc < k; pc += depth) {
+                        block(transA, ic, mc, jc, nc, pc, Math.min(depth, k - pc), a, aOff, lda, ap, bp,
+                                pc * padded, alpha, accumulate, c, cOff, ldc, edge);
                     }
-                    for (int jr = 0; jr < nc; jr += NR) {
-                        int nr = Math.min(NR, nc - jr);
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            int mr = Math.min(MR, mc - ir);
-                            int co = cOff + (ic + ir) * ldc + jc + jr;
-                            if (mr == MR && nr == NR) {
-                                if (pc == 0 && zeroFirst) {
-                                    for (int r = 0; r < MR; r++) {
-                                        java.util.Arrays.fill(c, co + r * ldc, co + r * ldc + NR, 0);
-                                    }
-                                }
-                                tile(transA, kc, a, aOff + (ic + ir) * lda + pc, lda, ap, ir, bp, jr * kc, alpha, c, co, ldc);
-                            } else {
-                                java.util.Arrays.fill(edge, 0);
-                                if (mr == MR) {
-                                    tile(transA, kc, a, aOff + (ic + ir) * lda + pc, lda, ap, ir, bp, jr * kc, 1, edge, 0, NR);
-                                } else {
-                                    kernelPacked(kc, ap, transA ? ir : 0, bp, jr * kc, 1, edge, 0, NR);
-                                }
-                                for (int r = 0; r < mr; r++) {
-                                    int row = co + r * ldc;
-                                    for (int j = 0; j < nr; j++) {
-                                        float base = pc == 0 && zeroFirst ? 0 : c[row + j];
-                                        c[row + j] = Math.fma(alpha, edge[r * NR + j], base);
-                                    }
-                                }
-                            }
+                    epilogue.finish(ic, ic + mc, jc, jc + nc);
+                }
+            } else {
+                for (int pc = 0; pc < k; pc += depth) {
+                    int kc = Math.min(depth, k - pc);
+                    packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp, 0);
+                    for (int ic = i0; ic < i1; ic += MC) {
+                        int mc = Math.min(MC, i1 - ic);
+                        block(transA, ic, mc, jc, nc, pc, kc, a, aOff, lda, ap, bp, 0, alpha, accumulate, c, cOff, ldc,
+                                edge);
+                        if (pc + kc == k) {
+                            epilogue.finish(ic, ic + mc, jc, jc + nc);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One cache block: rows {@code [ic, ic+mc)}, columns {@code [jc, jc+nc)} of C, terms {@code [pc, pc+kc)},
+     * with B's panels for these terms packed from {@code bp[bo]}.
+     */
+    private static void block(boolean transA, int ic, int mc, int jc, int nc, int pc, int kc, float[] a, int aOff,
+                              int lda, float[] ap, float[] bp, int bo, float alpha, boolean accumulate, float[] c,
+                              int cOff, int ldc, float[] edge) {
+        boolean first = pc == 0 && !accumulate;
+        int full = mc / MR * MR;
+        if (transA) {
+            packA(true, a, aOff, lda, ic, mc, pc, kc, ap);
+        } else if (full < mc) {
+            packA(false, a, aOff, lda, ic + full, mc - full, pc, kc, ap);
+        }
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int panel = bo + jr * kc;
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                int co = cOff + (ic + ir) * ldc + jc + jr;
+                if (mr == MR && nr == NR) {
+                    if (first) {
+                        for (int r = 0; r < MR; r++) {
+                            java.util.Arrays.fill(c, co + r * ldc, co + r * ldc + NR, 0);
+                        }
+                    }
+                    tile(transA, kc, a, aOff + (ic + ir) * lda + pc, lda, ap, ir, bp, panel, alpha, c, co, ldc);
+                } else {
+                    java.util.Arrays.fill(edge, 0);
+                    if (mr == MR) {
+                        tile(transA, kc, a, aOff + (ic + ir) * lda + pc, lda, ap, ir, bp, panel, 1, edge, 0, NR);
+                    } else {
+                        kernelPacked(kc, ap, transA ? ir : 0, bp, panel, 1, edge, 0, NR);
+                    }
+                    for (int r = 0; r < mr; r++) {
+                        int row = co + r * ldc;
+                        for (int j = 0; j < nr; j++) {
+                            float base = first ? 0 : c[row + j];
+                            c[row + j] = Math.fma(alpha, edge[r * NR + j], base);
                         }
                     }
                 }
@@ -442,11 +479,15 @@ final class FloatGemm {
         }
     }
 
-    /** op(B) rows {@code [pc, pc+kc)}, columns {@code [jc, jc+nc)} into panels of NR columns, zero-padded. */
-    static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] bp) {
+    /**
+     * op(B) rows {@code [pc, pc+kc)}, columns {@code [jc, jc+nc)} into panels of NR columns from
+     * {@code bp[bpOff]}, zero-padded.
+     */
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] bp,
+                      int bpOff) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int base = jr * kc;
+            int base = bpOff + jr * kc;
             if (!transB) {
                 for (int p = 0; p < kc; p++) {
                     int src = bOff + (pc + p) * ldb + jc + jr;

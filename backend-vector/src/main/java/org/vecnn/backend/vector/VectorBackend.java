@@ -236,7 +236,7 @@ final class VectorBackend extends Kernels {
     // ---------------------------------------------------------------- the dense layer's fused steps
 
     /**
-     * The product, and on each of its parts, by the thread that computed it while it is in that core's cache,
+     * The product, and on each block of it, by the thread that computed it while it is in that core's cache,
      * the bias and the activation row by row: {@code z} is written once by the product and once by the bias,
      * {@code a} once.
      */
