@@ -29,6 +29,11 @@ final class FloatGemm {
     static final int KC = 128;
     /** Rows of A per cache block (a multiple of MR). */
     static final int MC = 32 * MR;
+    /**
+     * The distance between terms in a packed A block: MC plus one cache line, because with a distance of a power
+     * of two (512 bytes) a tile's 128 terms fall into 8 of the L1's 64 sets and evict each other.
+     */
+    static final int A_STEP = MC + 64 / Float.BYTES;
     /** Columns of B per cache block (a multiple of NR). */
     static final int NC = 64 * NR;
     /** Elements of packed B per block when it holds the whole depth: 1 MB, half of a 2 MB L2. */
@@ -39,7 +44,7 @@ final class FloatGemm {
     static final long PARALLEL = 1L << 18;
 
     private static final ThreadLocal<float[][]> BUFFERS =
-            ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC]});
+            ThreadLocal.withInitial(() -> new float[][] {new float[A_STEP * KC], new float[KC * NC]});
 
     private static final ThreadLocal<float[]> NARROW = ThreadLocal.withInitial(() -> new float[KC * 2 * VL]);
 
@@ -520,21 +525,21 @@ final class FloatGemm {
 
     /**
      * op(A) rows {@code [i0, i0+rows)}, columns {@code [pc, pc+kc)} into {@code ap} term-major: row r of term p
-     * at {@code ap[p*MC + r]}, zero-padded to a whole tile of MR rows. A transposed A is copied a row at a time
+     * at {@code ap[p*A_STEP + r]}, zero-padded to a whole tile of MR rows. A transposed A is copied a row at a time
      * (its rows are op(A)'s columns); otherwise only the last, partial tile's few rows are gathered.
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] ap) {
         int padded = (rows + MR - 1) / MR * MR;
         for (int p = 0; p < kc; p++) {
             if (transA) {
-                System.arraycopy(a, aOff + (pc + p) * lda + i0, ap, p * MC, rows);
+                System.arraycopy(a, aOff + (pc + p) * lda + i0, ap, p * A_STEP, rows);
             } else {
                 for (int r = 0; r < rows; r++) {
-                    ap[p * MC + r] = a[aOff + (i0 + r) * lda + pc + p];
+                    ap[p * A_STEP + r] = a[aOff + (i0 + r) * lda + pc + p];
                 }
             }
             for (int r = rows; r < padded; r++) {
-                ap[p * MC + r] = 0;
+                ap[p * A_STEP + r] = 0;
             }
         }
     }
@@ -619,22 +624,22 @@ final class FloatGemm {
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + VL);
             FloatVector b2 = FloatVector.fromArray(SPECIES, bp, bi + 2 * VL);
             FloatVector b3 = FloatVector.fromArray(SPECIES, bp, bi + 3 * VL);
-            FloatVector x = FloatVector.broadcast(SPECIES, ap[ao + p * MC]);
+            FloatVector x = FloatVector.broadcast(SPECIES, ap[ao + p * A_STEP]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
             c02 = x.fma(b2, c02);
             c03 = x.fma(b3, c03);
-            x = FloatVector.broadcast(SPECIES, ap[ao + p * MC + 1]);
+            x = FloatVector.broadcast(SPECIES, ap[ao + p * A_STEP + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
             c12 = x.fma(b2, c12);
             c13 = x.fma(b3, c13);
-            x = FloatVector.broadcast(SPECIES, ap[ao + p * MC + 2]);
+            x = FloatVector.broadcast(SPECIES, ap[ao + p * A_STEP + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
             c22 = x.fma(b2, c22);
             c23 = x.fma(b3, c23);
-            x = FloatVector.broadcast(SPECIES, ap[ao + p * MC + 3]);
+            x = FloatVector.broadcast(SPECIES, ap[ao + p * A_STEP + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
