@@ -116,6 +116,36 @@ class GemmTest {
     }
 
     @Test
+    void theEpilogueFinishesEveryElementOnceAfterItsLastTerm() {
+        SplittableRandom random = new SplittableRandom(5);
+        int[][] shapes = {{300, 200, 300}, {128, 256, 784}, {700, 256, 784}, {200, 10, 700}, {3, 70, 5000}, {130, 40, 20}};
+        for (int[] s : shapes) {
+            for (boolean ta : new boolean[] {false, true}) {
+                int m = s[0], n = s[1], k = s[2];
+                float[] a = floats(random, m * k);
+                float[] b = floats(random, k * n);
+                float[] want = new float[m * n];
+                FloatGemm.gemm(ta, false, m, n, k, a, 0, ta ? m : k, b, 0, n, want, 0, n);
+                float[] c = new float[m * n];
+                float[] seen = new float[m * n];
+                java.util.concurrent.atomic.AtomicIntegerArray visits = new java.util.concurrent.atomic.AtomicIntegerArray(m * n);
+                FloatGemm.gemm(ta, false, m, n, k, a, 0, ta ? m : k, b, 0, n, c, 0, n, (r0, r1, c0, c1) -> {
+                    for (int i = r0; i < r1; i++) {
+                        for (int j = c0; j < c1; j++) {
+                            visits.incrementAndGet(i * n + j);
+                            seen[i * n + j] = c[i * n + j];
+                        }
+                    }
+                });
+                for (int i = 0; i < m * n; i++) {
+                    assertThat(visits.get(i)).as("%dx%dx%d transA=%s: visits of element %d", m, n, k, ta, i).isEqualTo(1);
+                }
+                assertThat(java.util.Arrays.equals(seen, want)).as("%dx%dx%d transA=%s: C when finished", m, n, k, ta).isTrue();
+            }
+        }
+    }
+
+    @Test
     void largeProductsSplitOverThreadsGiveTheSingleThreadedBitsInBothSplits() {
         SplittableRandom random = new SplittableRandom(3);
         int[][] shapes = {{300, 200, 300}, {128, 256, 784}, {784, 256, 128}, {100, 700, 90}, {200, 10, 700}};
