@@ -129,7 +129,7 @@ class CommandLineTest {
     @Test
     void benchMlpTrainsEveryBackendBesideNumpy() throws Exception {
         Path report = tmp.resolve("mlp");
-        Run run = run("bench", "mlp", "--samples", "256", "--epochs", "2", "--backends", "ejml,loops", "--json",
+        Run run = run("bench", "mlp", "--samples", "256", "--epochs", "2", "--warmup", "1", "--backends", "ejml,loops", "--json",
                 "--report", report.toString());
         assertThat(run.exitCode).as(run.err).isZero();
         JsonObject outcome = JsonParser.parseString(run.out).getAsJsonObject();
