@@ -302,6 +302,28 @@ public final class Backend {
         s(dst).write(new HostArray.Floats(data));
     }
 
+    /**
+     * Overwrites FLOAT32 tensor {@code dst} with {@code data[offset .. offset + dst.size())}, NumPy's
+     * {@code dst[...] = data[offset:offset + dst.size].reshape(dst.shape)}: a batch of rows straight out of a
+     * dataset's array, without a copy of its own first.
+     *
+     * @throws TensorArgumentException if the range does not lie within {@code data}
+     */
+    public void copyFrom(float[] data, int offset, Tensor dst) {
+        notNull("copyFrom", "data", data);
+        Checks.output(this, "copyFrom", dst, Checks.operand(this, "copyFrom", "dst", dst).shape(), DType.FLOAT32);
+        Checks.range("copyFrom", data.length, offset, dst.shape());
+        s(dst).write(new HostArray.Floats(data), offset);
+    }
+
+    /** {@link #copyFrom(float[], int, Tensor)} for a FLOAT64 tensor {@code dst}. */
+    public void copyFrom(double[] data, int offset, Tensor dst) {
+        notNull("copyFrom", "data", data);
+        Checks.output(this, "copyFrom", dst, Checks.operand(this, "copyFrom", "dst", dst).shape(), DType.FLOAT64);
+        Checks.range("copyFrom", data.length, offset, dst.shape());
+        s(dst).write(new HostArray.Doubles(data), offset);
+    }
+
     /** Overwrites FLOAT64 tensor {@code dst} with a copy of {@code data}. */
     public void copyFrom(double[] data, Tensor dst) {
         notNull("copyFrom", "data", data);

@@ -117,6 +117,14 @@ final class Checks {
         }
     }
 
+    /** That {@code [offset, offset + shape.size())} lies within an array of {@code length} elements. */
+    static void range(String op, int length, int offset, Shape shape) {
+        if (offset < 0 || (long) offset + shape.size() > length) {
+            throw new TensorArgumentException(op + ": elements [" + offset + ", " + ((long) offset + shape.size())
+                    + ") for shape " + shape + " do not lie within an array of " + length);
+        }
+    }
+
     static int flatIndex(String op, Shape shape, int[] index) {
         notNull(op, "index", index);
         if (index.length != shape.rank()) {

@@ -32,12 +32,25 @@ class ValidationTest {
                 () -> backend.softmaxCrossEntropy(a, tall, c, d),
                 () -> backend.softmaxCrossEntropy(noRows, noRows, c, d),
                 () -> backend.softmaxCrossEntropy(a, c, a.reshape(2, 3), d),
-                () -> backend.softmaxCrossEntropy(a, c, d, d), () -> backend.softmaxCrossEntropy(a, c, d, wide));
+                () -> backend.softmaxCrossEntropy(a, c, d, d), () -> backend.softmaxCrossEntropy(a, c, d, wide),
+                () -> backend.copyFrom(new float[10], 5, a), () -> backend.copyFrom(new float[10], -1, a),
+                () -> backend.copyFrom(new double[10], 0, a), () -> backend.copyFrom(new float[10], 0, wide));
         for (Runnable call : bad) {
             assertThatThrownBy(call::run).isInstanceOf(TensorArgumentException.class);
         }
         assertThat(kernels.allocations.get()).isEqualTo(allocations);
         assertThat(kernels.kernelCalls.get()).isZero();
+    }
+
+    @Test
+    void copyFromARangeCopiesThoseElements() {
+        float[] data = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        Tensor t = backend.zeros(Shape.of(2, 3), DType.FLOAT32);
+        backend.copyFrom(data, 4, t);
+        assertThat(t.toFloatArray()).containsExactly(4, 5, 6, 7, 8, 9);
+        Tensor w = backend.zeros(Shape.of(3), DType.FLOAT64);
+        backend.copyFrom(new double[] {1.5, 2.5, 3.5, 4.5}, 1, w);
+        assertThat(w.toDoubleArray()).containsExactly(2.5, 3.5, 4.5);
     }
 
     @Test

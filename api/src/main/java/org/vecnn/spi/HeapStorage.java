@@ -60,11 +60,16 @@ public final class HeapStorage implements Storage {
 
     @Override
     public void write(HostArray host) {
+        write(host, 0);
+    }
+
+    @Override
+    public void write(HostArray host, int offset) {
         if (array instanceof HostArray.Floats f) {
-            System.arraycopy(((HostArray.Floats) host).data(), 0, f.data(), 0, f.length());
+            System.arraycopy(((HostArray.Floats) host).data(), offset, f.data(), 0, f.length());
         } else {
             double[] d = ((HostArray.Doubles) array).data();
-            System.arraycopy(((HostArray.Doubles) host).data(), 0, d, 0, d.length);
+            System.arraycopy(((HostArray.Doubles) host).data(), offset, d, 0, d.length);
         }
     }
 }

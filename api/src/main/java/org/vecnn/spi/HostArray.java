@@ -11,6 +11,11 @@ public sealed interface HostArray permits HostArray.Floats, HostArray.Doubles {
     /** FLOAT32 elements. */
     record Floats(float[] data) implements HostArray {
         @Override
+        public HostArray range(int from, int length) {
+            return new Floats(java.util.Arrays.copyOfRange(data, from, from + length));
+        }
+
+        @Override
         public DType dtype() {
             return DType.FLOAT32;
         }
@@ -33,6 +38,11 @@ public sealed interface HostArray permits HostArray.Floats, HostArray.Doubles {
 
     /** FLOAT64 elements. */
     record Doubles(double[] data) implements HostArray {
+        @Override
+        public HostArray range(int from, int length) {
+            return new Doubles(java.util.Arrays.copyOfRange(data, from, from + length));
+        }
+
         @Override
         public DType dtype() {
             return DType.FLOAT64;
@@ -73,4 +83,7 @@ public sealed interface HostArray permits HostArray.Floats, HostArray.Doubles {
 
     /** Sets element {@code i} to {@code value} rounded once to the dtype. */
     void set(int i, double value);
+
+    /** A copy of elements {@code [from, from + length)}. */
+    HostArray range(int from, int length);
 }

@@ -9,7 +9,8 @@ import org.vecnn.DType;
  *
  * <p>{@link #release()} frees the memory at once (a tensor's {@code close()} calls it); storage that is never
  * released is reclaimed when garbage, as Java memory is. Data moves in and out only through
- * {@link #read(HostArray)} and {@link #write(HostArray)}, always as whole copies.
+ * {@link #read(HostArray)} and {@link #write(HostArray)} (or {@link #write(HostArray, int)}, from a part of a
+ * larger host array), always as whole copies of the storage.
  */
 public interface Storage {
     /** The element type. */
@@ -23,6 +24,15 @@ public interface Storage {
 
     /** Overwrites every element with {@code host}, of this storage's dtype and {@link #size()} elements. */
     void write(HostArray host);
+
+    /**
+     * Overwrites every element with {@code host}'s elements {@code [offset, offset + size())}, {@code host} being
+     * of this storage's dtype and long enough: a batch straight out of a dataset's array. Default: that range
+     * copied out, then {@link #write(HostArray)}; heap storage copies it directly.
+     */
+    default void write(HostArray host, int offset) {
+        write(host.range(offset, size()));
+    }
 
     /**
      * Element {@code index} widened exactly to double. Default: a whole host copy, then the element; storage

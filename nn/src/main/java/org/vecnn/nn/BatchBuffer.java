@@ -6,8 +6,9 @@ import org.vecnn.Tensor;
 import org.vecnn.Backend;
 
 /**
- * Host arrays and backend tensors for batches of one size, allocated once: {@link #load} gathers rows on the
- * host and copies them into the tensors with one {@code copyFrom} each.
+ * Host arrays and backend tensors for batches of one size, allocated once: {@link #load} copies consecutive
+ * rows straight from the dataset into the tensors, and gathers other orders on the host first, then copies them
+ * in with one {@code copyFrom} each.
  */
 final class BatchBuffer {
     final int rows;
@@ -35,6 +36,9 @@ final class BatchBuffer {
 
     /** Loads the examples {@code order[start..start+rows)} of {@code data}. */
     void load(Dataset data, int[] order, int start) {
+        if (consecutive(order, start) && data.copyRowsTo(backend, order[start], rows, x, y, labels)) {
+            return;
+        }
         if (wideX == null) {
             data.gather(order, start, rows, hostX, hostY, labels);
             backend.copyFrom(hostX, x);
@@ -44,5 +48,15 @@ final class BatchBuffer {
             backend.copyFrom(wideX, x);
             backend.copyFrom(wideY, y);
         }
+    }
+
+    private boolean consecutive(int[] order, int start) {
+        int first = order[start];
+        for (int i = 1; i < rows; i++) {
+            if (order[start + i] != first + i) {
+                return false;
+            }
+        }
+        return true;
     }
 }

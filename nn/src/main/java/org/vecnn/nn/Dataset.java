@@ -312,6 +312,23 @@ public final class Dataset {
         }
     }
 
+    /**
+     * Copies {@code count} consecutive rows from {@code first} on straight into the batch tensors, when the
+     * data have the tensors' precision; false, and nothing done, otherwise.
+     */
+    boolean copyRowsTo(Backend backend, int first, int count, Tensor x, Tensor y, int[] batchLabels) {
+        if (!features.copyRowsTo(backend, first, featureCount, x)) {
+            return false;
+        }
+        if (!targets.copyRowsTo(backend, first, targetCount, y)) {
+            return false;
+        }
+        if (labels != null) {
+            System.arraycopy(labels, first, batchLabels, 0, count);
+        }
+        return true;
+    }
+
     /** Copies the rows {@code order[start..start+count)} into the host buffers (row-major). */
     void gather(int[] order, int start, int count, float[] x, float[] y, int[] batchLabels) {
         for (int i = 0; i < count; i++) {

@@ -99,6 +99,22 @@ final class Values {
         }
     }
 
+    /**
+     * Rows {@code [first, first + dst rows)} straight into {@code dst}, if it has these values' precision
+     * (float values into a FLOAT32 tensor, double into FLOAT64); false, and nothing done, otherwise.
+     */
+    boolean copyRowsTo(Backend backend, int first, int columns, Tensor dst) {
+        if (wide == null && dst.dtype() == DType.FLOAT32) {
+            backend.copyFrom(narrow, first * columns, dst);
+            return true;
+        }
+        if (wide != null && dst.dtype() == DType.FLOAT64) {
+            backend.copyFrom(wide, first * columns, dst);
+            return true;
+        }
+        return false;
+    }
+
     /** All values as a (rows, columns) tensor of {@code dtype}, rounded once if need be. */
     Tensor tensor(Backend backend, DType dtype, int rows, int columns) {
         return dtype == DType.FLOAT32 ? backend.fromArray(floats(), rows, columns)

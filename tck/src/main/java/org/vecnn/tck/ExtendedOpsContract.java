@@ -173,6 +173,29 @@ interface ExtendedOpsContract extends TckContext {
         }
     }
 
+    /** {@code copyFrom(data, offset, dst)} writes exactly {@code data[offset, offset + size)}, in both dtypes. */
+    @Test
+    default void copyFromARangeOfAnArray() {
+        for (DType dtype : supportedDTypes()) {
+            Backend b = backend();
+            Tensor t = b.zeros(Shape.of(3, 4), dtype);
+            double[] values = new double[20];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = i + 0.5;
+            }
+            if (dtype == DType.FLOAT32) {
+                float[] floats = new float[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    floats[i] = (float) values[i];
+                }
+                b.copyFrom(floats, 7, t);
+            } else {
+                b.copyFrom(values, 7, t);
+            }
+            Compare.identical("copyFrom offset 7 " + dtype, t.toDoubleArray(), java.util.Arrays.copyOfRange(values, 7, 19));
+        }
+    }
+
     /**
      * {@code softmaxCrossEntropy} agrees with the reference (double precision on the host, rounded once) within
      * {@link Tolerances#softmaxCrossEntropy}, on one-hot and soft targets, logits large enough to overflow an
