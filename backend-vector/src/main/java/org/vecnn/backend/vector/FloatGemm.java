@@ -556,10 +556,9 @@ final class FloatGemm {
                     int src = bOff + (pc + p) * ldb + jc + jr;
                     int dst = base + p * NR;
                     if (nr == NR) {
-                        FloatVector.fromArray(SPECIES, b, src).intoArray(bp, dst);
-                        FloatVector.fromArray(SPECIES, b, src + VL).intoArray(bp, dst + VL);
-                        FloatVector.fromArray(SPECIES, b, src + 2 * VL).intoArray(bp, dst + 2 * VL);
-                        FloatVector.fromArray(SPECIES, b, src + 3 * VL).intoArray(bp, dst + 3 * VL);
+                        for (int v = 0; v < NR; v += VL) {
+                            FloatVector.fromArray(SPECIES, b, src + v).intoArray(bp, dst + v);
+                        }
                     } else {
                         System.arraycopy(b, src, bp, dst, nr);
                         java.util.Arrays.fill(bp, dst + nr, dst + NR, 0);
