@@ -25,7 +25,7 @@ final class Workers {
 
     private static final ReentrantLock POOL = new ReentrantLock();
     private static final Thread[] THREADS = new Thread[PARALLELISM - 1];
-    /** The call being run, or null; workers read it after they see {@link #posted} change. */
+    /** The call being run, or null; workers read it after they see {@link #POSTED} change. */
     private static volatile Job current;
     /** Counts posted calls; workers watch it. */
     private static final AtomicInteger POSTED = new AtomicInteger();
