@@ -265,7 +265,7 @@ final class FloatKernels {
                 p[row + j] = z[row + j] - max;
             }
         }
-        exp(p, rows * cols);
+        map(Fn.EXP, 0, p, 0, p, 0, rows * cols);
         double loss = 0;
         for (int r = 0; r < rows; r++) {
             int row = r * cols;
@@ -285,17 +285,6 @@ final class FloatKernels {
             }
         }
         return loss / rows;
-    }
-
-    /** {@code x[i] = exp(x[i])} for {@code i < n}: the Vector API's exponential (SVML on x86), then libm's. */
-    static void exp(float[] x, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += VL) {
-            FloatVector.fromArray(S, x, i).lanewise(VectorOperators.EXP).intoArray(x, i);
-        }
-        for (; i < n; i++) {
-            x[i] = (float) Math.exp(x[i]);
-        }
     }
 
     // ---------------------------------------------------------------- reductions

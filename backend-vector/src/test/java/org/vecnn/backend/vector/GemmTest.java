@@ -91,6 +91,8 @@ class GemmTest {
             float[] b = floats(random, c.off + (c.tb ? c.n : c.k) * ldb);
             float[] before = floats(random, c.off + c.m * ldc + 3);
             float[] out = before.clone();
+            double[] ad = doubles(a);
+            double[] bd = doubles(b);
             FloatGemm.addProduct(c.ta, c.tb, c.m, c.n, c.k, alpha, a, c.off, lda, b, c.off, ldb, out, c.off, ldc);
             for (int idx = 0; idx < out.length; idx++) {
                 int rel = idx - c.off;
@@ -99,13 +101,8 @@ class GemmTest {
                     continue;
                 }
                 int i = rel / ldc, j = rel % ldc;
-                double sum = 0, abs = 0;
-                for (int p = 0; p < c.k; p++) {
-                    double x = c.ta ? a[c.off + p * lda + i] : a[c.off + i * lda + p];
-                    double y = c.tb ? b[c.off + j * ldb + p] : b[c.off + p * ldb + j];
-                    sum += x * y;
-                    abs += Math.abs(x * y);
-                }
+                double[] terms = terms(c.ta, c.tb, i, j, c.k, ad, c.off, lda, bd, c.off, ldb);
+                double sum = terms[0], abs = terms[1];
                 double expected = before[idx] + alpha * sum;
                 // The product's bound scaled by |alpha|, plus one rounding of each partial update of C.
                 double bound = 2.0 * (c.k + 1) * 0x1p-24 * Math.abs(alpha) * abs
@@ -236,20 +233,8 @@ class GemmTest {
         float[] out = new float[c.off + c.m * ldc + 3];
         java.util.Arrays.fill(out, 42.0f);
         FloatGemm.gemm(c.ta, c.tb, c.m, c.n, c.k, a, c.off, lda, b, c.off, ldb, out, c.off, ldc, threads);
-        double[] ad = new double[a.length];
-        double[] bd = new double[b.length];
-        double[] od = new double[out.length];
-        for (int i = 0; i < a.length; i++) {
-            ad[i] = a[i];
-        }
-        for (int i = 0; i < b.length; i++) {
-            bd[i] = b[i];
-        }
-        for (int i = 0; i < out.length; i++) {
-            od[i] = out[i];
-        }
-        checkAgainstLoop("float32 " + c + " threads=" + threads, c.ta, c.tb, c.m, c.n, c.k, ad, c.off, lda, bd, c.off,
-                ldb, od, c.off, ldc, 0x1p-24);
+        checkAgainstLoop("float32 " + c + " threads=" + threads, c.ta, c.tb, c.m, c.n, c.k, doubles(a), c.off, lda,
+                doubles(b), c.off, ldb, doubles(out), c.off, ldc, 0x1p-24);
     }
 
     private static void checkDouble(Case c, int threads, SplittableRandom random) {
@@ -277,16 +262,32 @@ class GemmTest {
                 continue;
             }
             int i = rel / ldc, j = rel % ldc;
-            double sum = 0, abs = 0;
-            for (int p = 0; p < k; p++) {
-                double x = ta ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-                double y = tb ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
-                sum += x * y;
-                abs += Math.abs(x * y);
-            }
+            double[] terms = terms(ta, tb, i, j, k, a, aOff, lda, b, bOff, ldb);
+            double sum = terms[0], abs = terms[1];
             assertThat(Math.abs(out[idx] - sum)).as(what + ": C(" + i + "," + j + ")")
                     .isLessThanOrEqualTo(2.0 * (k + 1) * u * abs);
         }
+    }
+
+    /** C(i, j) of the product in double, and the sum of its terms' magnitudes. */
+    private static double[] terms(boolean ta, boolean tb, int i, int j, int k, double[] a, int aOff, int lda,
+                                  double[] b, int bOff, int ldb) {
+        double sum = 0, abs = 0;
+        for (int p = 0; p < k; p++) {
+            double x = ta ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+            double y = tb ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+            sum += x * y;
+            abs += Math.abs(x * y);
+        }
+        return new double[] {sum, abs};
+    }
+
+    private static double[] doubles(float[] values) {
+        double[] d = new double[values.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = values[i];
+        }
+        return d;
     }
 
     private static float[] floats(SplittableRandom random, int n) {
