@@ -5,9 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The float32 matrix product {@code C = op(A) · op(B)} on row-major arrays, BLIS style: B packed into panels
- * of {@link #NR} columns, A read in place (a transposed A copied term by term into a block), cache blocks of
- * {@link #KC} x {@link #MC}, and a micro-kernel that keeps an {@code MR x NR} block of C in 16 vector
- * registers. Products at most two vectors wide take an unpacked path, tiny ones a scalar loop.
+ * of {@link #NR} columns, A into tiles of {@link #MR} rows, cache blocks of {@link #KC} x {@link #MC}, and a
+ * micro-kernel that keeps an {@code MR x NR} block of C in 16 vector registers. Products at most two vectors wide take an unpacked path, tiny ones a scalar loop.
  * Every sum starts from {@code +0.0}. This file is the template of {@code DoubleGemm}, which the build
  * generates by renaming {@code Float}/{@code float}: nothing here may depend on the element width.
  */
@@ -17,34 +16,44 @@ final class FloatGemm {
     /** Lanes per vector. */
     static final int VL = SPECIES.length();
     /**
-     * Rows of the register block. Measured on a Xeon with AVX-512 (JDK 17): 6x4 spills two accumulators once
-     * C2 hoists the bounds checks (it loads all six broadcasts first: 34 registers); 5x4 fits, but the MLP's
-     * 128-row products then end in a 3-row edge tile, and 4x4 was 20% faster on the dense forward product and
-     * within the noise (3%) elsewhere.
+     * Rows of the register block. Measured on a Xeon with AVX-512 (JDK 17, kernel alone on packed panels, paired
+     * in one JVM): 8 x 2 vectors and 6 x 4 ran 6-7% faster than 4 x 4 (16 accumulators but four broadcasts per four
+     * loads), 7 x 3 3-5%, 6 x 3 and 5 x 3 slower; 8 rows divide the MLP's 128- and 784-row products, 6 and 7 do not.
      */
-    static final int MR = 4;
-    /** Columns of the register block: four vectors. */
-    static final int NR = 4 * VL;
-    /** Depth of a cache block: a B micro-panel of KC x NR floats (32 KB) stays in a 48 KB L1. */
-    static final int KC = 128;
-    /** Rows of A per cache block (a multiple of MR). */
-    static final int MC = 32 * MR;
+    static final int MR = 8;
+    /** Columns of the register block: two vectors. */
+    static final int NR = 2 * VL;
     /**
-     * The distance between terms in a packed A block: MC plus one cache line, because with a distance of a power
-     * of two (512 bytes) a tile's 128 terms fall into 8 of the L1's 64 sets and evict each other.
+     * Depth of a cache block: a B micro-panel of KC x NR floats (32 KB) stays in a 48 KB L1 while the kernel runs
+     * down a column of A tiles; deeper blocks mean fewer passes over C (256 was 3% faster than 128 with 8 x 2).
      */
-    static final int A_STEP = MC + 64 / Float.BYTES;
-    /** Columns of B per cache block (a multiple of NR). */
+    static final int KC = 256;
+    /** Rows of A per cache block (a multiple of MR): a packed A block of MC x KC floats (128 KB) stays in L2. */
+    static final int MC = 16 * MR;
+    /** Columns of B per cache block when B is packed a depth block at a time (a multiple of NR). */
     static final int NC = 64 * NR;
-    /** Elements of packed B per block when it holds the whole depth: 1 MB, half of a 2 MB L2. */
-    static final long B_BLOCK = (1L << 20) / Float.BYTES;
+    /**
+     * Elements of B packed at once, all of its depth, when they fit (8 MB: the whole of B for a 1024 x 1024
+     * float64 product): packed once and shared by the threads, then read panel by panel from L3, each panel
+     * reused by a whole block of A. Larger products are packed a depth block at a time.
+     */
+    static final long B_WHOLE = (8L << 20) / Float.BYTES;
+    /** Elements of a block of C (MC rows) kept in L2 through all its depth blocks: 512 KB. */
+    static final long C_BLOCK = (512L << 10) / Float.BYTES;
     /** Below this many multiply-adds, a plain scalar loop. */
     static final long TINY = 4096;
     /** From this many multiply-adds, the work is split over the worker pool. */
     static final long PARALLEL = 1L << 18;
 
-    private static final ThreadLocal<float[][]> BUFFERS =
-            ThreadLocal.withInitial(() -> new float[][] {new float[A_STEP * KC], new float[KC * NC]});
+    /** A thread's packing buffers and scratch. */
+    private static final class Scratch {
+        final float[] a = new float[MC * KC];
+        final float[] edge = new float[MR * NR];
+        final int[] gather = new int[VL];
+        float[] b = new float[KC * NC];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static final ThreadLocal<float[]> NARROW = ThreadLocal.withInitial(() -> new float[KC * 2 * VL]);
 
@@ -205,10 +214,9 @@ final class FloatGemm {
     }
 
     /**
-     * The blocked product over the worker pool, splitting the dimension whose split duplicates the least memory
-     * traffic: splitting M makes every thread pack all of B (k x n) and read half of A; splitting N pack half of B
-     * and read all of A (read in place, unpacked). So M when n < m: the forward product 128x784x256 splits N,
-     * the weight gradient 784x128x256 splits M.
+     * The blocked product over the worker pool. Split along M when n < m (the weight gradient 784x128x256), the
+     * threads first packing all of B together into the caller's buffer, then each computing its rows of C against
+     * it; along N otherwise, each thread packing its own columns of B and all of A.
      */
     private static void blockedOnWorkers(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
                                          int lda, float[] b, int bOff, int ldb, float alpha, boolean accumulate,
@@ -216,6 +224,21 @@ final class FloatGemm {
         int parts = (long) m * n * k < PARALLEL ? 1 : Math.max(1, threads);
         boolean splitM = n < m || n < 2 * NR;
         int chunks = Math.min(parts, splitM ? (m + MR - 1) / MR : (n + NR - 1) / NR);
+        if (chunks > 1 && splitM && packsWholeB(n, k)) {
+            float[] bp = wholeB(n, k);
+            int panels = (n + NR - 1) / NR;
+            Workers.run(Math.min(chunks, panels), part -> {
+                int[] r = split(n, NR, Math.min(chunks, panels), part);
+                packWholeB(transB, b, bOff, ldb, k, r[0], r[1], n, bp);
+            });
+            Workers.run(chunks, part -> {
+                int[] r = split(m, MR, chunks, part);
+                if (r[0] < r[1]) {
+                    onPackedB(transA, r[0], r[1], 0, n, k, a, aOff, lda, bp, alpha, accumulate, c, cOff, ldc, epilogue);
+                }
+            });
+            return;
+        }
         Workers.run(chunks, part -> {
             int[] r = split(splitM ? m : n, splitM ? MR : NR, chunks, part);
             if (r[0] >= r[1]) {
@@ -431,55 +454,69 @@ final class FloatGemm {
         }
     }
 
+    /** Whether all of op(B) ({@code k x n}, padded to whole panels) is packed at once. */
+    static boolean packsWholeB(int n, int k) {
+        return (long) k * ((n + NR - 1) / NR * NR) <= B_WHOLE;
+    }
+
+    /** This thread's buffer for all of a packed B of {@code k x n}. */
+    private static float[] wholeB(int n, int k) {
+        Scratch scratch = SCRATCH.get();
+        int size = k * ((n + NR - 1) / NR * NR);
+        if (scratch.b.length < size) {
+            scratch.b = new float[size];
+        }
+        return scratch.b;
+    }
+
+    /** The depth of the blocks a product of depth {@code k} is cut into: equal, at most {@link #KC}. */
+    static int depth(int k) {
+        // Blocks of equal depth (784 = 4 x 196, not 3 x 256 + 16): a shallow last block costs a pass over C.
+        int depthBlocks = (k + KC - 1) / KC;
+        return (k + depthBlocks - 1) / depthBlocks;
+    }
+
     /**
-     * Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C, cache-blocked, on this thread. B is packed into
-     * NR-column panels, all of its depth for a block of at most {@link #B_BLOCK} floats at once, so that each
-     * MC-row block of C stays in cache through all its depth blocks and is finished ({@code epilogue}) there:
-     * a tall product (60000 x 784 x 256) would otherwise stream C through memory once per depth block. A is
-     * read in place for full MR-row tiles (a transposed A is copied term by term into a block first), and
-     * packed, zero-padded, only for the last, partial tile of a block. Each tile of C is zeroed just before its
-     * first block of terms, while it is about to be in L1, instead of all of C up front.
+     * Columns {@code [p0, p1)} of op(B), whose columns {@code [0, n)} are packed whole: depth block by depth block
+     * (at {@code pc * padded}), each a row of NR-column panels. Threads may pack disjoint column ranges at once.
+     */
+    static void packWholeB(boolean transB, float[] b, int bOff, int ldb, int k, int p0, int p1, int n, float[] bp) {
+        int padded = (n + NR - 1) / NR * NR;
+        int depth = depth(k);
+        for (int pc = 0; pc < k; pc += depth) {
+            int kc = Math.min(depth, k - pc);
+            packB(transB, b, bOff, ldb, pc, kc, p0, p1 - p0, bp, pc * padded + p0 * kc);
+        }
+    }
+
+    /**
+     * Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C, cache-blocked, on this thread. When op(B)'s
+     * columns fit {@link #B_WHOLE}, they are packed whole here and C is computed by {@link #onPackedB}; otherwise
+     * B is packed {@link #NC} columns by a depth block at a time, and each block of A and C is visited once per
+     * depth block.
      */
     static void blocked(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float[] a, int aOff,
                         int lda, float[] b, int bOff, int ldb, float alpha, boolean accumulate, float[] c, int cOff,
                         int ldc, Epilogue epilogue) {
-        float[][] buffers = BUFFERS.get();
-        float[] ap = buffers[0];
-        float[] bp = buffers[1];
-        float[] edge = new float[MR * NR];
-        // Blocks of equal depth (784 = 7 x 112, not 6 x 128 + 16): a shallow last block costs a pass over C.
-        int depthBlocks = (k + KC - 1) / KC;
-        int depth = (k + depthBlocks - 1) / depthBlocks;
-        // Columns per block: as many NR panels of the whole depth as fit B_BLOCK; NC, depth block by depth
-        // block, when not even one panel does.
-        boolean wholeDepth = (long) NR * k <= B_BLOCK;
-        int columnsPerBlock = wholeDepth ? (int) Math.min(NC, B_BLOCK / k / NR * NR) : NC;
-        for (int jc = j0; jc < j1; jc += columnsPerBlock) {
-            int nc = Math.min(columnsPerBlock, j1 - jc);
-            if (wholeDepth) {
-                int padded = (nc + NR - 1) / NR * NR;
-                for (int pc = 0; pc < k; pc += depth) {
-                    packB(transB, b, bOff, ldb, pc, Math.min(depth, k - pc), jc, nc, bp, pc * padded);
-                }
+        if (packsWholeB(j1 - j0, k)) {
+            float[] bp = wholeB(j1 - j0, k);
+            packWholeB(transB, b, bOff + (transB ? j0 * ldb : j0), ldb, k, 0, j1 - j0, j1 - j0, bp);
+            onPackedB(transA, i0, i1, j0, j1, k, a, aOff, lda, bp, alpha, accumulate, c, cOff, ldc, epilogue);
+            return;
+        }
+        Scratch scratch = SCRATCH.get();
+        int depth = depth(k);
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += depth) {
+                int kc = Math.min(depth, k - pc);
+                packB(transB, b, bOff, ldb, pc, kc, jc, nc, scratch.b, 0);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    for (int pc = 0; pc < k; pc += depth) {
-                        block(transA, ic, mc, jc, nc, pc, Math.min(depth, k - pc), a, aOff, lda, ap, bp,
-                                pc * padded, alpha, accumulate, c, cOff, ldc, edge);
-                    }
-                    epilogue.finish(ic, ic + mc, jc, jc + nc);
-                }
-            } else {
-                for (int pc = 0; pc < k; pc += depth) {
-                    int kc = Math.min(depth, k - pc);
-                    packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp, 0);
-                    for (int ic = i0; ic < i1; ic += MC) {
-                        int mc = Math.min(MC, i1 - ic);
-                        block(transA, ic, mc, jc, nc, pc, kc, a, aOff, lda, ap, bp, 0, alpha, accumulate, c, cOff, ldc,
-                                edge);
-                        if (pc + kc == k) {
-                            epilogue.finish(ic, ic + mc, jc, jc + nc);
-                        }
+                    block(transA, ic, mc, jc, nc, pc, kc, a, aOff, lda, scratch, scratch.b, 0, alpha, accumulate, c,
+                            cOff, ldc);
+                    if (pc + kc == k) {
+                        epilogue.finish(ic, ic + mc, jc, jc + nc);
                     }
                 }
             }
@@ -487,19 +524,45 @@ final class FloatGemm {
     }
 
     /**
+     * Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C against op(B)'s columns {@code [j0, j1)} packed
+     * whole in {@code bp} (by {@link #packWholeB}, column {@code j0} first). C is visited in blocks of MC rows by
+     * at most {@link #C_BLOCK} elements, each kept in cache through all its depth blocks and finished
+     * ({@code epilogue}) there: a tall product (60000 x 784 x 256) would otherwise stream C through memory once
+     * per depth block. Each tile of C is written without being read on its first depth block.
+     */
+    private static void onPackedB(boolean transA, int i0, int i1, int j0, int j1, int k, float[] a, int aOff,
+                                  int lda, float[] bp, float alpha, boolean accumulate, float[] c, int cOff, int ldc,
+                                  Epilogue epilogue) {
+        Scratch scratch = SCRATCH.get();
+        int padded = (j1 - j0 + NR - 1) / NR * NR;
+        int depth = depth(k);
+        int columns = (int) Math.max(NR, C_BLOCK / MC / NR * NR);
+        for (int ic = i0; ic < i1; ic += MC) {
+            int mc = Math.min(MC, i1 - ic);
+            for (int jc = j0; jc < j1; jc += columns) {
+                int nc = Math.min(columns, j1 - jc);
+                for (int pc = 0; pc < k; pc += depth) {
+                    int kc = Math.min(depth, k - pc);
+                    block(transA, ic, mc, jc, nc, pc, kc, a, aOff, lda, scratch, bp, pc * padded + (jc - j0) * kc,
+                            alpha, accumulate, c, cOff, ldc);
+                }
+                epilogue.finish(ic, ic + mc, jc, jc + nc);
+            }
+        }
+    }
+
+    /**
      * One cache block: rows {@code [ic, ic+mc)}, columns {@code [jc, jc+nc)} of C, terms {@code [pc, pc+kc)},
-     * with B's panels for these terms packed from {@code bp[bo]}.
+     * with B's panels for these terms packed from {@code bp[bo]}; A's block is packed here. The first depth block
+     * of a product that overwrites C ({@code !accumulate}, so {@code alpha == 1}) stores the sums without reading C.
      */
     private static void block(boolean transA, int ic, int mc, int jc, int nc, int pc, int kc, float[] a, int aOff,
-                              int lda, float[] ap, float[] bp, int bo, float alpha, boolean accumulate, float[] c,
-                              int cOff, int ldc, float[] edge) {
+                              int lda, Scratch scratch, float[] bp, int bo, float alpha, boolean accumulate, float[] c,
+                              int cOff, int ldc) {
         boolean first = pc == 0 && !accumulate;
-        int full = mc / MR * MR;
-        if (transA) {
-            packA(true, a, aOff, lda, ic, mc, pc, kc, ap);
-        } else if (full < mc) {
-            packA(false, a, aOff, lda, ic + full, mc - full, pc, kc, ap);
-        }
+        float[] ap = scratch.a;
+        float[] edge = scratch.edge;
+        packA(transA, a, aOff, lda, ic, mc, pc, kc, ap, scratch.gather);
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int panel = bo + jr * kc;
@@ -507,38 +570,17 @@ final class FloatGemm {
                 int mr = Math.min(MR, mc - ir);
                 int co = cOff + (ic + ir) * ldc + jc + jr;
                 if (mr == MR && nr == NR) {
-                    if (first) {
-                        for (int r = 0; r < MR; r++) {
-                            java.util.Arrays.fill(c, co + r * ldc, co + r * ldc + NR, 0);
-                        }
-                    }
-                    tile(transA, kc, a, aOff + (ic + ir) * lda + pc, lda, ap, ir, bp, panel, alpha, c, co, ldc);
+                    kernel(kc, ap, ir * kc, bp, panel, alpha, !first, c, co, ldc);
                 } else {
-                    java.util.Arrays.fill(edge, 0);
-                    if (mr == MR) {
-                        tile(transA, kc, a, aOff + (ic + ir) * lda + pc, lda, ap, ir, bp, panel, 1, edge, 0, NR);
-                    } else {
-                        kernelPacked(kc, ap, transA ? ir : 0, bp, panel, 1, edge, 0, NR);
-                    }
+                    kernel(kc, ap, ir * kc, bp, panel, 1, false, edge, 0, NR);
                     for (int r = 0; r < mr; r++) {
                         int row = co + r * ldc;
                         for (int j = 0; j < nr; j++) {
-                            float base = first ? 0 : c[row + j];
-                            c[row + j] = Math.fma(alpha, edge[r * NR + j], base);
+                            c[row + j] = first ? edge[r * NR + j] : Math.fma(alpha, edge[r * NR + j], c[row + j]);
                         }
                     }
                 }
             }
-        }
-    }
-
-    /** One tile from A in place (not transposed) or from its packed rows from {@code apo} on (transposed). */
-    private static void tile(boolean transA, int kc, float[] a, int ao, int lda, float[] ap, int apo, float[] bp,
-                             int bo, float alpha, float[] c, int co, int ldc) {
-        if (transA) {
-            kernelPacked(kc, ap, apo, bp, bo, alpha, c, co, ldc);
-        } else {
-            kernelRows(kc, a, ao, lda, bp, bo, alpha, c, co, ldc);
         }
     }
 
@@ -581,144 +623,124 @@ final class FloatGemm {
     }
 
     /**
-     * op(A) rows {@code [i0, i0+rows)}, columns {@code [pc, pc+kc)} into {@code ap} term-major: row r of term p
-     * at {@code ap[p*A_STEP + r]}, zero-padded to a whole tile of MR rows. A transposed A is copied a row at a time
-     * (its rows are op(A)'s columns); otherwise only the last, partial tile's few rows are gathered.
+     * op(A) rows {@code [i0, i0+rows)}, columns {@code [pc, pc+kc)} into {@code ap} as tiles of MR rows, each
+     * term-major: row r of term p of tile t at {@code ap[t*MR*kc + p*MR + r]}, the last tile zero-padded. The
+     * kernel then reads a tile's broadcasts at constant offsets from one index that grows by MR a term. Whole
+     * tiles are gathered {@code VL / MR} terms per vector ({@code map} is scratch of VL ints).
      */
-    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] ap) {
-        int padded = (rows + MR - 1) / MR * MR;
-        for (int p = 0; p < kc; p++) {
-            if (transA) {
-                System.arraycopy(a, aOff + (pc + p) * lda + i0, ap, p * A_STEP, rows);
-            } else {
-                for (int r = 0; r < rows; r++) {
-                    ap[p * A_STEP + r] = a[aOff + (i0 + r) * lda + pc + p];
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] ap,
+                      int[] map) {
+        int terms = VL / MR;
+        // Lane l holds row l % MR of term l / MR: a[row*lda + term], or a[term*lda + row] for a transposed A.
+        for (int l = 0; l < terms * MR; l++) {
+            map[l] = transA ? l / MR * lda + l % MR : l % MR * lda + l / MR;
+        }
+        int rowStep = transA ? 1 : lda;
+        int termStep = transA ? lda : 1;
+        for (int t = 0; t < rows; t += MR) {
+            int tileRows = Math.min(MR, rows - t);
+            int base = t * kc;
+            int src = aOff + (i0 + t) * rowStep + pc * termStep;
+            int p = 0;
+            if (tileRows == MR && terms > 0) {
+                for (; p + terms <= kc; p += terms) {
+                    FloatVector.fromArray(SPECIES, a, src + p * termStep, map, 0).intoArray(ap, base + p * MR);
                 }
             }
-            for (int r = rows; r < padded; r++) {
-                ap[p * A_STEP + r] = 0;
+            for (; p < kc; p++) {
+                for (int r = 0; r < MR; r++) {
+                    ap[base + p * MR + r] = r < tileRows ? a[src + p * termStep + r * rowStep] : 0;
+                }
             }
         }
     }
 
     /**
-     * The micro-kernel on A in place: {@code C[0..MR, 0..NR) = fma(alpha, A · Bp, C)} over {@code kc} terms, row r
-     * of A at {@code a[ao + r*lda ...]} (consecutive terms), Bp a packed panel of NR columns at {@code bo}. The
-     * row starts are computed once, so each load's index is a loop-invariant base plus the loop counter, whose
-     * bounds checks C2 hoists out of the loop (with the term step a variable, it checks all six every term).
-     * The accumulators start from {@code +0.0} and C was zeroed first, so a sum is never {@code -0.0}. Edge
-     * tiles go through a scratch tile, so the kernel has no branch: a branch whose profile changes deoptimizes
-     * it, and after a few of those C2 may give it up for C1, which does not compile the Vector API to vector
-     * instructions (measured: 5 instead of 250 GFLOPS).
+     * The micro-kernel: {@code C[0..MR, 0..NR) = fma(alpha, A · Bp, C)} over {@code kc} terms, or {@code A · Bp}
+     * when not {@code add} (no read of C), A a packed tile
+     * ({@code ap[ao + p*MR + r]}), Bp a packed panel of NR columns ({@code bp[bo + p*NR + j]}). Both indexes are a
+     * base plus a constant multiple of the loop counter, so C2 checks their bounds once, before the loop.
+     * The accumulators start from {@code +0.0}, so a sum is never {@code -0.0}. Edge tiles
+     * go through a scratch tile, so the kernel has no branch: a branch whose profile changes deoptimizes it, and
+     * after a few of those C2 may give it up for C1, which does not compile the Vector API to vector instructions
+     * (measured: 5 instead of 250 GFLOPS).
      */
-    static void kernelRows(int kc, float[] a, int ao, int lda, float[] bp, int bo, float alpha, float[] c, int co,
-                           int ldc) {
+    static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float alpha, boolean add, float[] c, int co,
+                       int ldc) {
         FloatVector c00 = FloatVector.zero(SPECIES);
-        FloatVector c01 = c00, c02 = c00, c03 = c00;
-        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-        int a0 = ao, a1 = ao + lda, a2 = ao + 2 * lda, a3 = ao + 3 * lda;
+        FloatVector c01 = c00;
+        FloatVector c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00;
+        FloatVector c40 = c00, c41 = c00;
+        FloatVector c50 = c00, c51 = c00;
+        FloatVector c60 = c00, c61 = c00;
+        FloatVector c70 = c00, c71 = c00;
         for (int p = 0; p < kc; p++) {
             int bi = bo + p * NR;
+            int ai = ao + p * MR;
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + VL);
-            FloatVector b2 = FloatVector.fromArray(SPECIES, bp, bi + 2 * VL);
-            FloatVector b3 = FloatVector.fromArray(SPECIES, bp, bi + 3 * VL);
-            FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + p]);
+            FloatVector x = FloatVector.broadcast(SPECIES, ap[ai]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            c02 = x.fma(b2, c02);
-            c03 = x.fma(b3, c03);
-            x = FloatVector.broadcast(SPECIES, a[a1 + p]);
+            x = FloatVector.broadcast(SPECIES, ap[ai + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            c12 = x.fma(b2, c12);
-            c13 = x.fma(b3, c13);
-            x = FloatVector.broadcast(SPECIES, a[a2 + p]);
+            x = FloatVector.broadcast(SPECIES, ap[ai + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            c22 = x.fma(b2, c22);
-            c23 = x.fma(b3, c23);
-            x = FloatVector.broadcast(SPECIES, a[a3 + p]);
+            x = FloatVector.broadcast(SPECIES, ap[ai + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            c32 = x.fma(b2, c32);
-            c33 = x.fma(b3, c33);
+            x = FloatVector.broadcast(SPECIES, ap[ai + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(SPECIES, ap[ai + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(SPECIES, ap[ai + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(SPECIES, ap[ai + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
         }
-        FloatVector av = FloatVector.broadcast(SPECIES, alpha);
-        c00.fma(av, FloatVector.fromArray(SPECIES, c, co)).intoArray(c, co);
-        c01.fma(av, FloatVector.fromArray(SPECIES, c, co + VL)).intoArray(c, co + VL);
-        c02.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * VL)).intoArray(c, co + 2 * VL);
-        c03.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * VL)).intoArray(c, co + 3 * VL);
-        c10.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc)).intoArray(c, co + ldc);
-        c11.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + VL)).intoArray(c, co + ldc + VL);
-        c12.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + 2 * VL)).intoArray(c, co + ldc + 2 * VL);
-        c13.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + 3 * VL)).intoArray(c, co + ldc + 3 * VL);
-        c20.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
-        c21.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + VL)).intoArray(c, co + 2 * ldc + VL);
-        c22.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 2 * VL)).intoArray(c, co + 2 * ldc + 2 * VL);
-        c23.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 3 * VL)).intoArray(c, co + 2 * ldc + 3 * VL);
-        c30.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
-        c31.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + VL)).intoArray(c, co + 3 * ldc + VL);
-        c32.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 2 * VL)).intoArray(c, co + 3 * ldc + 2 * VL);
-        c33.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 3 * VL)).intoArray(c, co + 3 * ldc + 3 * VL);
-    }
-
-    /**
-     * The micro-kernel on a packed A panel ({@code ap[ao + p*MR + r]}, MR rows interleaved per term); otherwise
-     * as {@link #kernelRows}: constant strides, so no bounds check is left in the loop.
-     */
-    static void kernelPacked(int kc, float[] ap, int ao, float[] bp, int bo, float alpha, float[] c, int co, int ldc) {
-        FloatVector c00 = FloatVector.zero(SPECIES);
-        FloatVector c01 = c00, c02 = c00, c03 = c00;
-        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bi = bo + p * NR;
-            FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + VL);
-            FloatVector b2 = FloatVector.fromArray(SPECIES, bp, bi + 2 * VL);
-            FloatVector b3 = FloatVector.fromArray(SPECIES, bp, bi + 3 * VL);
-            FloatVector x = FloatVector.broadcast(SPECIES, ap[ao + p * A_STEP]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            c02 = x.fma(b2, c02);
-            c03 = x.fma(b3, c03);
-            x = FloatVector.broadcast(SPECIES, ap[ao + p * A_STEP + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            c12 = x.fma(b2, c12);
-            c13 = x.fma(b3, c13);
-            x = FloatVector.broadcast(SPECIES, ap[ao + p * A_STEP + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            c22 = x.fma(b2, c22);
-            c23 = x.fma(b3, c23);
-            x = FloatVector.broadcast(SPECIES, ap[ao + p * A_STEP + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            c32 = x.fma(b2, c32);
-            c33 = x.fma(b3, c33);
+        if (add) {
+            FloatVector av = FloatVector.broadcast(SPECIES, alpha);
+            c00.fma(av, FloatVector.fromArray(SPECIES, c, co)).intoArray(c, co);
+            c01.fma(av, FloatVector.fromArray(SPECIES, c, co + VL)).intoArray(c, co + VL);
+            c10.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc)).intoArray(c, co + ldc);
+            c11.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + VL)).intoArray(c, co + ldc + VL);
+            c20.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c21.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + VL)).intoArray(c, co + 2 * ldc + VL);
+            c30.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c31.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + VL)).intoArray(c, co + 3 * ldc + VL);
+            c40.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+            c41.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + VL)).intoArray(c, co + 4 * ldc + VL);
+            c50.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
+            c51.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc + VL)).intoArray(c, co + 5 * ldc + VL);
+            c60.fma(av, FloatVector.fromArray(SPECIES, c, co + 6 * ldc)).intoArray(c, co + 6 * ldc);
+            c61.fma(av, FloatVector.fromArray(SPECIES, c, co + 6 * ldc + VL)).intoArray(c, co + 6 * ldc + VL);
+            c70.fma(av, FloatVector.fromArray(SPECIES, c, co + 7 * ldc)).intoArray(c, co + 7 * ldc);
+            c71.fma(av, FloatVector.fromArray(SPECIES, c, co + 7 * ldc + VL)).intoArray(c, co + 7 * ldc + VL);
+            return;
         }
-        FloatVector av = FloatVector.broadcast(SPECIES, alpha);
-        c00.fma(av, FloatVector.fromArray(SPECIES, c, co)).intoArray(c, co);
-        c01.fma(av, FloatVector.fromArray(SPECIES, c, co + VL)).intoArray(c, co + VL);
-        c02.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * VL)).intoArray(c, co + 2 * VL);
-        c03.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * VL)).intoArray(c, co + 3 * VL);
-        c10.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc)).intoArray(c, co + ldc);
-        c11.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + VL)).intoArray(c, co + ldc + VL);
-        c12.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + 2 * VL)).intoArray(c, co + ldc + 2 * VL);
-        c13.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + 3 * VL)).intoArray(c, co + ldc + 3 * VL);
-        c20.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
-        c21.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + VL)).intoArray(c, co + 2 * ldc + VL);
-        c22.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 2 * VL)).intoArray(c, co + 2 * ldc + 2 * VL);
-        c23.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 3 * VL)).intoArray(c, co + 2 * ldc + 3 * VL);
-        c30.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
-        c31.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + VL)).intoArray(c, co + 3 * ldc + VL);
-        c32.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 2 * VL)).intoArray(c, co + 3 * ldc + 2 * VL);
-        c33.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 3 * VL)).intoArray(c, co + 3 * ldc + 3 * VL);
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + VL);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + VL);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + VL);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + VL);
+        c40.intoArray(c, co + 4 * ldc);
+        c41.intoArray(c, co + 4 * ldc + VL);
+        c50.intoArray(c, co + 5 * ldc);
+        c51.intoArray(c, co + 5 * ldc + VL);
+        c60.intoArray(c, co + 6 * ldc);
+        c61.intoArray(c, co + 6 * ldc + VL);
+        c70.intoArray(c, co + 7 * ldc);
+        c71.intoArray(c, co + 7 * ldc + VL);
     }
-
 }
