@@ -625,19 +625,21 @@ final class FloatGemm {
     /**
      * op(A) rows {@code [i0, i0+rows)}, columns {@code [pc, pc+kc)} into {@code ap} as tiles of MR rows, each
      * term-major: row r of term p of tile t at {@code ap[t*MR*kc + p*MR + r]}, the last tile zero-padded. The
-     * kernel then reads a tile's broadcasts at constant offsets from one index that grows by MR a term. Whole
-     * tiles are gathered {@code VL / MR} terms per vector ({@code map} is scratch of VL ints).
+     * kernel then reads a tile's broadcasts at constant offsets from one index that grows by MR a term. A transposed
+     * A has a tile's values of a term side by side and is copied a vector at a time ({@link #copyTransposedTiles});
+     * the rest is gathered {@code VL / MR} terms per vector ({@code map} is scratch of VL ints).
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] ap,
                       int[] map) {
-        int terms = VL / MR;
-        // Lane l holds row l % MR of term l / MR: a[row*lda + term], or a[term*lda + row] for a transposed A.
-        for (int l = 0; l < terms * MR; l++) {
-            map[l] = transA ? l / MR * lda + l % MR : l % MR * lda + l / MR;
-        }
         int rowStep = transA ? 1 : lda;
         int termStep = transA ? lda : 1;
-        for (int t = 0; t < rows; t += MR) {
+        int t = transA ? copyTransposedTiles(a, aOff + i0 + pc * lda, lda, rows, kc, ap) : 0;
+        int terms = VL / MR;
+        // Lane l holds row l % MR of term l / MR.
+        for (int l = 0; l < terms * MR; l++) {
+            map[l] = l % MR * rowStep + l / MR * termStep;
+        }
+        for (; t < rows; t += MR) {
             int tileRows = Math.min(MR, rows - t);
             int base = t * kc;
             int src = aOff + (i0 + t) * rowStep + pc * termStep;
@@ -653,6 +655,41 @@ final class FloatGemm {
                 }
             }
         }
+    }
+
+    /**
+     * The leading whole tiles of a transposed A ({@code op(A)(r, p) = a[src + p*lda + r]}) packed as
+     * {@link #packA} lays them out, with vector loads and stores where a vector holds one or two tiles' values of a
+     * term (gathering them costs five times as much); returns the rows done.
+     */
+    private static int copyTransposedTiles(float[] a, int src, int lda, int rows, int kc, float[] ap) {
+        int t = 0;
+        if (VL == MR) {
+            for (; t + MR <= rows; t += MR) {
+                for (int p = 0; p < kc; p++) {
+                    FloatVector.fromArray(SPECIES, a, src + t + p * lda).intoArray(ap, t * kc + p * MR);
+                }
+            }
+        } else if (VL == 2 * MR) {
+            // A vector holds term p of tiles t and t+1. Stored at term p of tile t, its upper half lands on term
+            // p+1, which the next store overwrites; stored from term p-1 of tile t+1, its lower half lands on term
+            // p-1, which the next store (going down) overwrites. The two terms left are copied one by one.
+            for (; t + 2 * MR <= rows; t += 2 * MR) {
+                int first = t * kc;
+                int second = first + MR * kc;
+                for (int p = 0; p + 1 < kc; p++) {
+                    FloatVector.fromArray(SPECIES, a, src + t + p * lda).intoArray(ap, first + p * MR);
+                }
+                for (int p = kc - 1; p > 0; p--) {
+                    FloatVector.fromArray(SPECIES, a, src + t + p * lda).intoArray(ap, second + (p - 1) * MR);
+                }
+                for (int r = 0; r < MR; r++) {
+                    ap[first + (kc - 1) * MR + r] = a[src + t + (kc - 1) * lda + r];
+                    ap[second + r] = a[src + t + MR + r];
+                }
+            }
+        }
+        return t;
     }
 
     /**
