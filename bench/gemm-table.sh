@@ -1,24 +1,36 @@
 #!/usr/bin/env bash
 # The vector backend's GEMM beside NumPy's OpenBLAS, as in the README's table: 1 and 2 threads, float32 and
-# float64, JDK 17 (java) and JDK 25 (if /usr/lib/jvm/temurin-25-jdk-amd64 exists), one shape set per command.
+# float64, JDK 17 (java) and JDK 25 (if /usr/lib/jvm/temurin-25-jdk-amd64 exists). Each vecnn run is paired with
+# a NumPy run of the same dtype and threads just before it (the machine's speed drifts over minutes), and a ratio
+# line per shape follows: "ratio <shape> <dtype> <threads> <java> <vecnn median> / <NumPy median> = <ratio>".
 # Run from the repository root after `mvn -q -DskipTests -pl bench -am package`; nothing else should run meanwhile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp="bench/target/classes:api/target/classes:backend-vector/target/classes"
+shapes="${GEMM_SHAPES:-sq1024,fwd,wgrad,out}"
 javas=(java)
 [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && javas+=(/usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
 numpy=../shared/bench/numpy
 for threads in 1 2; do
-  if [ -x "$numpy" ]; then
-    echo "== NumPy, $threads thread(s)"
-    "$numpy" gemm --threads "$threads" --shapes sq1024,fwd,wgrad,out
-  fi
   for j in "${javas[@]}"; do
-    for dtype in FLOAT32 FLOAT64; do
+    for dtype in float32 float64; do
+      numpyOut=""
+      if [ -x "$numpy" ]; then
+        numpyOut="$("$numpy" gemm --threads "$threads" --shapes "$shapes" --dtypes "$dtype")"
+        echo "$numpyOut"
+      fi
       echo "== vector, $j, $threads thread(s), $dtype"
-      "$j" -Dvecnn.vector.threads="$threads" --add-modules jdk.incubator.vector -cp "$cp" \
-        org.vecnn.bench.vector.VectorGemmThroughput vector sq1024,fwd,wgrad,out "$dtype" 2>&1 |
-        grep -v "WARNING: Using incubator modules" || true
+      vecOut="$("$j" -Dvecnn.vector.threads="$threads" --add-modules jdk.incubator.vector -cp "$cp" \
+        org.vecnn.bench.vector.VectorGemmThroughput vector "$shapes" "${dtype^^}" 2>&1)"
+      grep -v "WARNING: Using incubator modules" <<<"$vecOut" || true
+      # NumPy prints "  float32  sq1024  1024x1024x1024: median   154.8 GFLOPS ..."; vecnn prints
+      # "sq1024  FLOAT32 1024x1024x1024  GFLOPS best   141.5  median   140.7 ...".
+      awk -v np="$numpyOut" -v dtype="$dtype" -v threads="$threads" -v java="$j" '
+        BEGIN { n = split(np, lines, "\n"); for (i = 1; i <= n; i++) { split(lines[i], f, " ");
+                if (f[1] == dtype) { for (x = 1; x <= length(f); x++) if (f[x] == "median") ref[f[2]] = f[x + 1] } } }
+        $2 == toupper(dtype) { v = 0; for (x = NF; x >= 1; x--) if ($x == "median" && $(x - 1) != "(ms") v = $(x + 1)
+          if ($1 in ref) printf "ratio %-6s %s %s thread(s) %s: %.1f / %.1f = %.2f\n", $1, dtype, threads, java, v, ref[$1], v / ref[$1] }
+      ' <<<"$vecOut"
     done
   done
 done
