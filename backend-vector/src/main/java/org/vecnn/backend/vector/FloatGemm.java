@@ -214,15 +214,16 @@ final class FloatGemm {
     }
 
     /**
-     * The blocked product over the worker pool. Split along M when n < m (the weight gradient 784x128x256), the
-     * threads first packing all of B together into the caller's buffer, then each computing its rows of C against
-     * it; along N otherwise, each thread packing its own columns of B and all of A.
+     * The blocked product over the worker pool. Split along M when {@code n <= m} (the weight gradient 784x128x256,
+     * 1024³): when all of B is packed at once, the threads first pack it together into the caller's buffer, then
+     * each computes its rows of C against it, so nothing is packed twice. Along N otherwise (and for a narrow B),
+     * each thread packing its own columns of B and all of A.
      */
     private static void blockedOnWorkers(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
                                          int lda, float[] b, int bOff, int ldb, float alpha, boolean accumulate,
                                          float[] c, int cOff, int ldc, int threads, Epilogue epilogue) {
         int parts = (long) m * n * k < PARALLEL ? 1 : Math.max(1, threads);
-        boolean splitM = n < m || n < 2 * NR;
+        boolean splitM = n <= m || n < 2 * NR;
         int chunks = Math.min(parts, splitM ? (m + MR - 1) / MR : (n + NR - 1) / NR);
         if (chunks > 1 && splitM && packsWholeB(n, k)) {
             float[] bp = wholeB(n, k);
