@@ -17,7 +17,6 @@ class GemmTest {
         FloatGemm.NR, FloatGemm.NR + 1, 2 * FloatGemm.NR + 3};
     private static final int[] WIDTHS_D = {1, 2, DoubleGemm.VL - 1, DoubleGemm.VL, DoubleGemm.VL + 1, 2 * DoubleGemm.VL, 2 * DoubleGemm.VL + 1, DoubleGemm.NR - 1,
         DoubleGemm.NR, DoubleGemm.NR + 1, 2 * DoubleGemm.NR + 3};
-    private static final int[] DEPTHS = {1, 2, 3, 17, FloatGemm.KC - 1, FloatGemm.KC, FloatGemm.KC + 1, 2 * FloatGemm.KC + 5};
 
     /** One product to check: shape, transposes, and the padding of each operand. */
     private static final class Case {
@@ -41,27 +40,37 @@ class GemmTest {
         }
     }
 
-    private static List<Case> cases(int[] widths) {
+    /** Every edge of one element type's blocking: its register block {@code mr}, cache blocks {@code mc x kc}. */
+    private static List<Case> cases(int[] widths, int mr, int mc, int kc) {
+        int[] depths = {1, 2, 3, 17, kc - 1, kc, kc + 1, 2 * kc + 5};
         List<Case> cases = new ArrayList<>();
         int d = 0;
         for (int t = 0; t < 4; t++) {
-            for (int m = 1; m <= 3 * FloatGemm.MR + 1; m++) {
+            for (int m = 1; m <= 3 * mr + 1; m++) {
                 for (int n : widths) {
-                    int k = DEPTHS[d++ % DEPTHS.length];
+                    int k = depths[d++ % depths.length];
                     cases.add(new Case(m, n, k, (t & 1) != 0, (t & 2) != 0, (m + n) % 3, (m * n) % 5));
                 }
             }
-            for (int m : new int[] {FloatGemm.MC - 1, FloatGemm.MC, FloatGemm.MC + FloatGemm.MR + 1}) {
-                cases.add(new Case(m, widths[9], FloatGemm.KC + 3, (t & 1) != 0, (t & 2) != 0, 1, 3));
+            for (int m : new int[] {mc - 1, mc, mc + mr + 1}) {
+                cases.add(new Case(m, widths[9], kc + 3, (t & 1) != 0, (t & 2) != 0, 1, 3));
             }
         }
         return cases;
     }
 
+    private static List<Case> floatCases() {
+        return cases(WIDTHS_F, FloatGemm.MR, FloatGemm.MC, FloatGemm.KC);
+    }
+
+    private static List<Case> doubleCases() {
+        return cases(WIDTHS_D, DoubleGemm.MR, DoubleGemm.MC, DoubleGemm.KC);
+    }
+
     @Test
     void float32MatchesTheTripleLoopOnEveryEdge() {
         SplittableRandom random = new SplittableRandom(1);
-        for (Case c : cases(WIDTHS_F)) {
+        for (Case c : floatCases()) {
             for (int threads : new int[] {1, 2}) {
                 checkFloat(c, threads, random);
             }
@@ -71,7 +80,7 @@ class GemmTest {
     @Test
     void float64MatchesTheTripleLoopOnEveryEdge() {
         SplittableRandom random = new SplittableRandom(2);
-        for (Case c : cases(WIDTHS_D)) {
+        for (Case c : doubleCases()) {
             for (int threads : new int[] {1, 2}) {
                 checkDouble(c, threads, random);
             }
@@ -82,7 +91,7 @@ class GemmTest {
     void float32AddProductAddsAlphaTimesTheProductOnEveryEdge() {
         SplittableRandom random = new SplittableRandom(4);
         float alpha = -0.375f;
-        for (Case c : cases(WIDTHS_F)) {
+        for (Case c : floatCases()) {
             if (!FloatGemm.addsInPlace(c.m, c.n, c.k)) {
                 continue;
             }
