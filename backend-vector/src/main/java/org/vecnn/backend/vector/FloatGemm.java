@@ -6,9 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The float32 matrix product {@code C = op(A) · op(B)} on row-major arrays, BLIS style: B packed into panels
  * of {@link #NR} columns, A into tiles of {@link #MR} rows, cache blocks of {@link #KC} x {@link #MC}, and a
- * micro-kernel that keeps an {@code MR x NR} block of C in 16 vector registers. Products at most two vectors wide take an unpacked path, tiny ones a scalar loop.
- * Every sum starts from {@code +0.0}. This file is the template of {@code DoubleGemm}, which the build
- * generates by renaming {@code Float}/{@code float}: nothing here may depend on the element width.
+ * micro-kernel that keeps an {@code MR x NR} block of C in vector registers (16 for float32, 24 for float64).
+ * Products at most two vectors wide take an unpacked path, tiny ones a scalar loop. Every sum starts from
+ * {@code +0.0}. This file is the template of {@code DoubleGemm}, which the build generates by renaming
+ * {@code Float}/{@code float}: the element width enters only through {@code Float.BYTES}.
  */
 final class FloatGemm {
     /** The one species of this element type in the JVM (a species passed as a parameter is 2.5x slower). */
