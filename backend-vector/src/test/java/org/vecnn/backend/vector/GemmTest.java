@@ -88,6 +88,28 @@ class GemmTest {
     }
 
     @Test
+    void productsWhoseBIsTooLargeToPackWholeArePackedADepthBlockAtATime() {
+        // k x n beyond B_WHOLE for both element types; 2100 columns also span two NC blocks, and 600 x 4000 is
+        // deeper than the whole-B budget allows even for a thread's half of the columns.
+        int[][] shapes = {{10, 2100, 1100}, {20, 600, 4000}};
+        for (int[] s : shapes) {
+            assertThat(FloatGemm.packsWholeB(s[1], s[2])).as("%s packs B whole", java.util.Arrays.toString(s)).isFalse();
+            assertThat(DoubleGemm.packsWholeB(s[1], s[2])).isFalse();
+        }
+        assertThat(2100).isGreaterThan(FloatGemm.NC).isGreaterThan(DoubleGemm.NC);
+        SplittableRandom random = new SplittableRandom(6);
+        for (int[] s : shapes) {
+            for (int t = 0; t < 4; t++) {
+                Case c = new Case(s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0, t % 3, t);
+                for (int threads : new int[] {1, 2}) {
+                    checkFloat(c, threads, random);
+                    checkDouble(c, threads, random);
+                }
+            }
+        }
+    }
+
+    @Test
     void float32AddProductAddsAlphaTimesTheProductOnEveryEdge() {
         SplittableRandom random = new SplittableRandom(4);
         float alpha = -0.375f;
