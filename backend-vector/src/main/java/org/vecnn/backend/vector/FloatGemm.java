@@ -62,7 +62,7 @@ final class FloatGemm {
     private static final class Scratch {
         final float[] a = new float[MC * KC];
         final float[] edge = new float[MR * NR];
-        final int[] gather = new int[VL];
+        final int[] gather = new int[MR * VL];
         float[] b = new float[KC * NC];
     }
 
@@ -641,35 +641,34 @@ final class FloatGemm {
      * term-major: row r of term p of tile t at {@code ap[t*MR*kc + p*MR + r]}, the last tile zero-padded. The
      * kernel then reads a tile's broadcasts at constant offsets from one index that grows by MR a term. A transposed
      * A has a tile's values of a term side by side and is copied a vector at a time ({@link #copyTransposedTiles});
-     * the rest is gathered a vector at a time ({@code map} is scratch of VL ints).
+     * the rest is gathered a vector at a time ({@code map} is scratch of MR x VL ints).
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] ap,
                       int[] map) {
         int rowStep = transA ? 1 : lda;
         int termStep = transA ? lda : 1;
         int t = transA ? copyTransposedTiles(a, aOff + i0 + pc * lda, lda, rows, kc, ap) : 0;
-        // Lane l holds row l % MR of term l / MR. A vector holds `terms` whole terms; when MR does not divide VL
-        // (float64: 6 rows, 8 lanes), its last lanes hold the first rows of the next term, stored where the next
-        // store puts the same values, so the vector must not reach past the tile's last term.
-        int terms = VL / MR;
-        int span = (VL + MR - 1) / MR;
-        for (int l = 0; l < VL; l++) {
-            map[l] = l % MR * rowStep + l / MR * termStep;
+        // A whole tile is VL elements at a time: element e of a tile is row e % MR of term e / MR, so a vector
+        // starting at element e holds rows from e % MR on; map[phase * VL + l] is the offset of its lane l from the
+        // vector's first term, for each phase (0 only, when MR divides VL; 0, 2, 4 for float64's 6 rows in 8 lanes).
+        for (int phase = 0; phase < MR; phase++) {
+            for (int l = 0; l < VL; l++) {
+                map[phase * VL + l] = (phase + l) / MR * termStep + (phase + l) % MR * rowStep;
+            }
         }
         for (; t < rows; t += MR) {
             int tileRows = Math.min(MR, rows - t);
             int base = t * kc;
             int src = aOff + (i0 + t) * rowStep + pc * termStep;
-            int p = 0;
-            if (tileRows == MR && terms > 0) {
-                for (; p + span <= kc; p += terms) {
-                    FloatVector.fromArray(SPECIES, a, src + p * termStep, map, 0).intoArray(ap, base + p * MR);
+            int e = 0;
+            if (tileRows == MR) {
+                for (; e + VL <= kc * MR; e += VL) {
+                    FloatVector.fromArray(SPECIES, a, src + e / MR * termStep, map, e % MR * VL).intoArray(ap, base + e);
                 }
             }
-            for (; p < kc; p++) {
-                for (int r = 0; r < MR; r++) {
-                    ap[base + p * MR + r] = r < tileRows ? a[src + p * termStep + r * rowStep] : 0;
-                }
+            for (; e < kc * MR; e++) {
+                int r = e % MR;
+                ap[base + e] = r < tileRows ? a[src + e / MR * termStep + r * rowStep] : 0;
             }
         }
     }
