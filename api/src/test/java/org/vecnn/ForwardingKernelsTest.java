@@ -1,0 +1,62 @@
+package org.vecnn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.vecnn.spi.ForwardingKernels;
+import org.vecnn.spi.Kernels;
+
+class ForwardingKernelsTest {
+    /** A decorator that notes each call's frame. */
+    private static final class Noting extends ForwardingKernels {
+        final List<String> events = new ArrayList<>();
+
+        Noting(Kernels delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected long before(String primitive) {
+            events.add("before " + primitive);
+            return events.size();
+        }
+
+        @Override
+        protected void after(String primitive, long token, Supplier<String> shape) {
+            events.add("after " + primitive + " " + shape.get() + " token " + token);
+        }
+    }
+
+    @Test
+    void everyOverridableMethodOfKernelsIsForwarded() throws NoSuchMethodException {
+        for (Method m : Kernels.class.getDeclaredMethods()) {
+            int mods = m.getModifiers();
+            if (Modifier.isPublic(mods) && !Modifier.isStatic(mods) && !Modifier.isFinal(mods)) {
+                Method forwarded = ForwardingKernels.class.getDeclaredMethod(m.getName(), m.getParameterTypes());
+                assertThat(forwarded.getDeclaringClass()).as(m.getName()).isEqualTo(ForwardingKernels.class);
+            }
+        }
+    }
+
+    @Test
+    void callsReachTheDelegateFramedByTheHooks() {
+        TestBackends.Counting inner = new TestBackends.Counting();
+        Noting noting = new Noting(inner);
+        Backend b = Backend.of("noting", noting);
+        Tensor x = b.fromArray(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
+        Tensor w = b.fromArray(new float[] {1, 0, 0, 1, 1, 1}, 3, 2);
+        assertThat(x.matmul(w).toFloatArray()).containsExactly(4, 5, 10, 11);
+        assertThat(inner.kernelCalls.get()).isPositive();
+        assertThat(inner.allocations.get()).isEqualTo(3);
+        assertThat(noting.events).hasSize(2);
+        String primitive = noting.events.get(0).substring("before ".length());
+        assertThat(noting.events.get(1)).isEqualTo("after " + primitive + " 2x3x2 token 1");
+        assertThat(noting.device()).isEqualTo(inner.device());
+        assertThat(noting.overridden()).isEqualTo(Kernels.primitives());
+    }
+}
