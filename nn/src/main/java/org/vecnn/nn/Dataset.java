@@ -317,12 +317,11 @@ public final class Dataset {
      * data have the tensors' precision; false, and nothing done, otherwise.
      */
     boolean copyRowsTo(Backend backend, int first, int count, Tensor x, Tensor y, int[] batchLabels) {
-        if (!features.copyRowsTo(backend, first, featureCount, x)) {
+        if (!features.hasPrecision(x.dtype()) || !targets.hasPrecision(y.dtype())) {
             return false;
         }
-        if (!targets.copyRowsTo(backend, first, targetCount, y)) {
-            return false;
-        }
+        features.copyRowsTo(backend, first, featureCount, x);
+        targets.copyRowsTo(backend, first, targetCount, y);
         if (labels != null) {
             System.arraycopy(labels, first, batchLabels, 0, count);
         }

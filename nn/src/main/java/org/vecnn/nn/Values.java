@@ -99,20 +99,18 @@ final class Values {
         }
     }
 
-    /**
-     * Rows {@code [first, first + dst rows)} straight into {@code dst}, if it has these values' precision
-     * (float values into a FLOAT32 tensor, double into FLOAT64); false, and nothing done, otherwise.
-     */
-    boolean copyRowsTo(Backend backend, int first, int columns, Tensor dst) {
-        if (wide == null && dst.dtype() == DType.FLOAT32) {
+    /** Whether these values go into a tensor of {@code dtype} as they are: float values FLOAT32, double FLOAT64. */
+    boolean hasPrecision(DType dtype) {
+        return dtype == (wide == null ? DType.FLOAT32 : DType.FLOAT64);
+    }
+
+    /** Rows {@code [first, first + dst rows)} straight into {@code dst}, of these values' precision. */
+    void copyRowsTo(Backend backend, int first, int columns, Tensor dst) {
+        if (wide == null) {
             backend.copyFrom(narrow, first * columns, dst);
-            return true;
-        }
-        if (wide != null && dst.dtype() == DType.FLOAT64) {
+        } else {
             backend.copyFrom(wide, first * columns, dst);
-            return true;
         }
-        return false;
     }
 
     /** All values as a (rows, columns) tensor of {@code dtype}, rounded once if need be. */
