@@ -63,7 +63,15 @@ final class FloatGemm {
         final float[] a = new float[MC * KC];
         final float[] edge = new float[MR * NR];
         final int[] gather = new int[MR * VL];
-        float[] b = new float[KC * NC];
+        private float[] b = new float[0];
+
+        /** The buffer for packed B, of at least {@code size} elements: sized by the first products that need it. */
+        float[] packedB(int size) {
+            if (b.length < size) {
+                b = new float[size];
+            }
+            return b;
+        }
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -475,12 +483,7 @@ final class FloatGemm {
 
     /** This thread's buffer for all of a packed B of {@code k x n}. */
     private static float[] wholeB(int n, int k) {
-        Scratch scratch = SCRATCH.get();
-        int size = k * ((n + NR - 1) / NR * NR);
-        if (scratch.b.length < size) {
-            scratch.b = new float[size];
-        }
-        return scratch.b;
+        return SCRATCH.get().packedB(k * ((n + NR - 1) / NR * NR));
     }
 
     /** The depth of the blocks a product of depth {@code k} is cut into: equal, at most {@link #KC}. */
@@ -519,15 +522,16 @@ final class FloatGemm {
             return;
         }
         Scratch scratch = SCRATCH.get();
+        float[] bp = scratch.packedB(KC * NC);
         int depth = depth(k);
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += depth) {
                 int kc = Math.min(depth, k - pc);
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, scratch.b, 0);
+                packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp, 0);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    block(transA, ic, mc, jc, nc, pc, kc, a, aOff, lda, scratch, scratch.b, 0, alpha, accumulate, c,
+                    block(transA, ic, mc, jc, nc, pc, kc, a, aOff, lda, scratch, bp, 0, alpha, accumulate, c,
                             cOff, ldc);
                     if (pc + kc == k) {
                         epilogue.finish(ic, ic + mc, jc, jc + nc);
