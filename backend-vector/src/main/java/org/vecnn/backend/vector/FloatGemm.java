@@ -49,10 +49,23 @@ final class FloatGemm {
      */
     static final long B_WHOLE = (8L << 20) / Float.BYTES;
     /**
-     * Elements of a block of C (MC rows) kept in L2 through all its depth blocks: 1 MB float32, 2 MB float64, so
-     * that a 1024-column C is one block and A is packed once.
+     * Elements of a block of C (MC rows) kept in L2 through all its depth blocks while the block's rows of A, packed
+     * once for all their depth, stream past (128 KB float32, 256 KB float64). Against one block of all the
+     * columns (1024³: 1 MB float32, 1.5 MB float64, which the B panels streaming through L2 evicted between depth
+     * blocks), 1024³ float64 ran 3-8% faster on one and two threads; float32 and the dense layer's products
+     * did not change (separate JVMs alternating, `VectorGemmThroughput`).
      */
-    static final long C_BLOCK = 1L << 18;
+    static final long C_BLOCK = 1L << 15;
+    /**
+     * Elements of A's row block packed at once, all of its depth (4 MB: MC rows by a depth of 4096 float32 or
+     * 2730 float64); deeper products pack A a depth block at a time, under {@link #C_BLOCK_REPACKING}.
+     */
+    static final long A_WHOLE = (4L << 20) / Float.BYTES;
+    /**
+     * Elements of a block of C when A is packed a depth block at a time (1 MB float32, 2 MB float64): each block of
+     * C columns repacks A, so the blocks are wide.
+     */
+    static final long C_BLOCK_REPACKING = 1L << 18;
     /** Below this many multiply-adds, a plain scalar loop. */
     static final long TINY = 4096;
     /** From this many multiply-adds, the work is split over the worker pool. */
@@ -60,10 +73,18 @@ final class FloatGemm {
 
     /** A thread's packing buffers and scratch. */
     private static final class Scratch {
-        final float[] a = new float[MC * KC];
         final float[] edge = new float[MR * NR];
         final int[] gather = new int[MR * VL];
+        private float[] a = new float[0];
         private float[] b = new float[0];
+
+        /** The buffer for packed A, of at least {@code size} elements. */
+        float[] packedA(int size) {
+            if (a.length < size) {
+                a = new float[size];
+            }
+            return a;
+        }
 
         /** The buffer for packed B, of at least {@code size} elements: sized by the first products that need it. */
         float[] packedB(int size) {
@@ -481,6 +502,11 @@ final class FloatGemm {
         return (long) k * ((n + NR - 1) / NR * NR) <= B_WHOLE;
     }
 
+    /** Whether a block of MC rows of op(A) is packed once for all its depth {@code k}. */
+    static boolean packsWholeA(int k) {
+        return (long) MC * k <= A_WHOLE;
+    }
+
     /** This thread's buffer for all of a packed B of {@code k x n}. */
     private static float[] wholeB(int n, int k) {
         return SCRATCH.get().packedB(k * ((n + NR - 1) / NR * NR));
@@ -543,8 +569,9 @@ final class FloatGemm {
 
     /**
      * Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C against op(B)'s columns {@code [j0, j1)} packed
-     * whole in {@code bp} (by {@link #packWholeB}, column {@code j0} first). C is visited in blocks of MC rows by
-     * at most {@link #C_BLOCK} elements, each kept in cache through all its depth blocks and finished
+     * whole in {@code bp} (by {@link #packWholeB}, column {@code j0} first). Each block of MC rows of A is packed
+     * once, all its depth blocks, when it fits {@link #A_WHOLE}; then C is visited in blocks of those rows by at
+     * most {@link #C_BLOCK} elements, each kept in cache through all its depth blocks and finished
      * ({@code epilogue}) there: a tall product (60000 x 784 x 256) would otherwise stream C through memory once
      * per depth block. Each tile of C is written without being read on its first depth block.
      */
@@ -554,15 +581,26 @@ final class FloatGemm {
         Scratch scratch = SCRATCH.get();
         int padded = (j1 - j0 + NR - 1) / NR * NR;
         int depth = depth(k);
-        int columns = (int) Math.max(NR, C_BLOCK / MC / NR * NR);
+        boolean packsWholeA = packsWholeA(k);
+        int columns = (int) Math.max(NR, (packsWholeA ? C_BLOCK : C_BLOCK_REPACKING) / MC / NR * NR);
+        float[] ap = scratch.packedA(packsWholeA ? MC * k : MC * KC);
         for (int ic = i0; ic < i1; ic += MC) {
             int mc = Math.min(MC, i1 - ic);
+            int tiled = (mc + MR - 1) / MR * MR;
+            if (packsWholeA) {
+                for (int pc = 0; pc < k; pc += depth) {
+                    packA(transA, a, aOff, lda, ic, mc, pc, Math.min(depth, k - pc), ap, pc * tiled, scratch.gather);
+                }
+            }
             for (int jc = j0; jc < j1; jc += columns) {
                 int nc = Math.min(columns, j1 - jc);
                 for (int pc = 0; pc < k; pc += depth) {
                     int kc = Math.min(depth, k - pc);
-                    block(transA, ic, mc, jc, nc, pc, kc, a, aOff, lda, scratch, bp, pc * padded + (jc - j0) * kc,
-                            alpha, accumulate, c, cOff, ldc);
+                    if (!packsWholeA) {
+                        packA(transA, a, aOff, lda, ic, mc, pc, kc, ap, 0, scratch.gather);
+                    }
+                    multiplyPacked(mc, nc, kc, ap, packsWholeA ? pc * tiled : 0, bp, pc * padded + (jc - j0) * kc,
+                            pc == 0 && !accumulate, alpha, c, cOff + ic * ldc + jc, ldc, scratch.edge);
                 }
                 epilogue.finish(ic, ic + mc, jc, jc + nc);
             }
@@ -571,28 +609,37 @@ final class FloatGemm {
 
     /**
      * One cache block: rows {@code [ic, ic+mc)}, columns {@code [jc, jc+nc)} of C, terms {@code [pc, pc+kc)},
-     * with B's panels for these terms packed from {@code bp[bo]}; A's block is packed here. The first depth block
-     * of a product that overwrites C ({@code !accumulate}, so {@code alpha == 1}) stores the sums without reading C.
+     * with B's panels for these terms packed from {@code bp[bo]}; A's block is packed here.
      */
     private static void block(boolean transA, int ic, int mc, int jc, int nc, int pc, int kc, float[] a, int aOff,
                               int lda, Scratch scratch, float[] bp, int bo, float alpha, boolean accumulate, float[] c,
                               int cOff, int ldc) {
-        boolean first = pc == 0 && !accumulate;
-        float[] ap = scratch.a;
-        float[] edge = scratch.edge;
-        packA(transA, a, aOff, lda, ic, mc, pc, kc, ap, scratch.gather);
+        float[] ap = scratch.packedA(MC * KC);
+        packA(transA, a, aOff, lda, ic, mc, pc, kc, ap, 0, scratch.gather);
+        multiplyPacked(mc, nc, kc, ap, 0, bp, bo, pc == 0 && !accumulate, alpha, c, cOff + ic * ldc + jc, ldc,
+                scratch.edge);
+    }
+
+    /**
+     * The tiles of a cache block: C's {@code mc x nc} block at {@code c[co]} += A's packed tiles
+     * ({@code ap[ao]}) times B's packed panels ({@code bp[bo]}) over {@code kc} terms, or {@code =} when
+     * {@code first} (the first depth block of a product that overwrites C, so {@code alpha == 1}), which stores
+     * the sums without reading C. Edge tiles go through {@code edge}, a scratch tile.
+     */
+    private static void multiplyPacked(int mc, int nc, int kc, float[] ap, int ao, float[] bp, int bo, boolean first,
+                                       float alpha, float[] c, int co, int ldc, float[] edge) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int panel = bo + jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
-                int co = cOff + (ic + ir) * ldc + jc + jr;
+                int tile = co + ir * ldc + jr;
                 if (mr == MR && nr == NR) {
-                    kernel(kc, ap, ir * kc, bp, panel, alpha, !first, c, co, ldc);
+                    kernel(kc, ap, ao + ir * kc, bp, panel, alpha, !first, c, tile, ldc);
                 } else {
-                    kernel(kc, ap, ir * kc, bp, panel, 1, false, edge, 0, NR);
+                    kernel(kc, ap, ao + ir * kc, bp, panel, 1, false, edge, 0, NR);
                     for (int r = 0; r < mr; r++) {
-                        int row = co + r * ldc;
+                        int row = tile + r * ldc;
                         for (int j = 0; j < nr; j++) {
                             c[row + j] = first ? edge[r * NR + j] : Math.fma(alpha, edge[r * NR + j], c[row + j]);
                         }
@@ -641,17 +688,18 @@ final class FloatGemm {
     }
 
     /**
-     * op(A) rows {@code [i0, i0+rows)}, columns {@code [pc, pc+kc)} into {@code ap} as tiles of MR rows, each
-     * term-major: row r of term p of tile t at {@code ap[t*MR*kc + p*MR + r]}, the last tile zero-padded. The
+     * op(A) rows {@code [i0, i0+rows)}, columns {@code [pc, pc+kc)} into {@code ap} from {@code ap[ao]} as tiles of
+     * MR rows, each term-major: row r of term p of tile t at {@code ap[ao + t*MR*kc + p*MR + r]}, the last tile
+     * zero-padded. The
      * kernel then reads a tile's broadcasts at constant offsets from one index that grows by MR a term. A transposed
      * A has a tile's values of a term side by side and is copied a vector at a time ({@link #copyTransposedTiles});
      * the rest is gathered a vector at a time ({@code map} is scratch of MR x VL ints).
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] ap,
-                      int[] map) {
+                      int ao, int[] map) {
         int rowStep = transA ? 1 : lda;
         int termStep = transA ? lda : 1;
-        int t = transA ? copyTransposedTiles(a, aOff + i0 + pc * lda, lda, rows, kc, ap) : 0;
+        int t = transA ? copyTransposedTiles(a, aOff + i0 + pc * lda, lda, rows, kc, ap, ao) : 0;
         // A whole tile is VL elements at a time: element e of a tile is row e % MR of term e / MR, so a vector
         // starting at element e holds rows from e % MR on; map[phase * VL + l] is the offset of its lane l from the
         // vector's first term, for each phase (0 only, when MR divides VL; 0, 2, 4 for float64's 6 rows in 8 lanes).
@@ -662,7 +710,7 @@ final class FloatGemm {
         }
         for (; t < rows; t += MR) {
             int tileRows = Math.min(MR, rows - t);
-            int base = t * kc;
+            int base = ao + t * kc;
             int src = aOff + (i0 + t) * rowStep + pc * termStep;
             int e = 0;
             if (tileRows == MR) {
@@ -682,12 +730,12 @@ final class FloatGemm {
      * {@link #packA} lays them out, with vector loads and stores where a vector holds one or two tiles' values of a
      * term (gathering them costs five times as much); returns the rows done.
      */
-    private static int copyTransposedTiles(float[] a, int src, int lda, int rows, int kc, float[] ap) {
+    private static int copyTransposedTiles(float[] a, int src, int lda, int rows, int kc, float[] ap, int ao) {
         int t = 0;
         if (VL == MR) {
             for (; t + MR <= rows; t += MR) {
                 for (int p = 0; p < kc; p++) {
-                    FloatVector.fromArray(SPECIES, a, src + t + p * lda).intoArray(ap, t * kc + p * MR);
+                    FloatVector.fromArray(SPECIES, a, src + t + p * lda).intoArray(ap, ao + t * kc + p * MR);
                 }
             }
         } else if (VL == 2 * MR) {
@@ -695,7 +743,7 @@ final class FloatGemm {
             // p+1, which the next store overwrites; stored from term p-1 of tile t+1, its lower half lands on term
             // p-1, which the next store (going down) overwrites. The two terms left are copied one by one.
             for (; t + 2 * MR <= rows; t += 2 * MR) {
-                int first = t * kc;
+                int first = ao + t * kc;
                 int second = first + MR * kc;
                 for (int p = 0; p + 1 < kc; p++) {
                     FloatVector.fromArray(SPECIES, a, src + t + p * lda).intoArray(ap, first + p * MR);

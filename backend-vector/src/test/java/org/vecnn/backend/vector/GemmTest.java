@@ -88,6 +88,48 @@ class GemmTest {
     }
 
     @Test
+    void rowBlocksOfAPackedForAllTheirDepthServeEveryBlockOfCColumns() {
+        // Two row blocks (the second ragged), three depth blocks, C cut into more than two column blocks.
+        SplittableRandom random = new SplittableRandom(7);
+        for (int t = 0; t < 4; t++) {
+            boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+            Case f = new Case(FloatGemm.MC + FloatGemm.MR + 1, (int) (3 * FloatGemm.C_BLOCK / FloatGemm.MC) + 5,
+                    2 * FloatGemm.KC + 5, ta, tb, t % 3, t);
+            Case d = new Case(DoubleGemm.MC + DoubleGemm.MR + 1, (int) (3 * DoubleGemm.C_BLOCK / DoubleGemm.MC) + 5,
+                    2 * DoubleGemm.KC + 5, ta, tb, t % 3, t);
+            assertThat(FloatGemm.packsWholeA(f.k)).isTrue();
+            assertThat(DoubleGemm.packsWholeA(d.k)).isTrue();
+            for (int threads : new int[] {1, 2}) {
+                checkFloat(f, threads, random);
+                checkDouble(d, threads, random);
+            }
+        }
+    }
+
+    @Test
+    void rowBlocksOfATooDeepToPackWholeArePackedADepthBlockAtATime() {
+        // C larger than 2^16 elements, so that the depth is not split in halves (each of which A would fit).
+        SplittableRandom random = new SplittableRandom(8);
+        for (int t : new int[] {0, 3}) {
+            boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+            Case f = new Case(FloatGemm.MC + 3, 8 * FloatGemm.NR, (int) (FloatGemm.A_WHOLE / FloatGemm.MC) + 7,
+                    ta, tb, 1, t);
+            Case d = new Case(DoubleGemm.MC + 3, 11 * DoubleGemm.NR - 3,
+                    (int) (DoubleGemm.A_WHOLE / DoubleGemm.MC) + 7, ta, tb, 2, t);
+            assertThat(FloatGemm.packsWholeA(f.k)).isFalse();
+            assertThat(DoubleGemm.packsWholeA(d.k)).isFalse();
+            assertThat(FloatGemm.splitsDepth(f.m, f.n, f.k)).isFalse();
+            assertThat(DoubleGemm.splitsDepth(d.m, d.n, d.k)).isFalse();
+            assertThat(FloatGemm.packsWholeB(f.n, f.k)).isTrue();
+            assertThat(DoubleGemm.packsWholeB(d.n, d.k)).isTrue();
+            for (int threads : new int[] {1, 2}) {
+                checkFloat(f, threads, random);
+                checkDouble(d, threads, random);
+            }
+        }
+    }
+
+    @Test
     void productsWhoseBIsTooLargeToPackWholeArePackedADepthBlockAtATime() {
         // k x n beyond B_WHOLE for both element types; 2100 columns also span two NC blocks, and 600 x 4000 is
         // deeper than the whole-B budget allows even for a thread's half of the columns.
