@@ -257,9 +257,11 @@ final class FloatGemm {
 
     /**
      * The blocked product over the worker pool. Split along M when {@code n <= m} (the weight gradient 784x128x256,
-     * 1024³): when all of B is packed at once, the threads first pack it together into the caller's buffer, then
-     * each computes its rows of C against it, so nothing is packed twice. Along N otherwise (and for a narrow B),
-     * each thread packing its own columns of B and all of A.
+     * 1024³): when all of B is packed at once, it is packed into the caller's buffer a block of columns at a time
+     * by whichever thread needs the block first ({@link PackedB}), each thread starting on a different block, so
+     * nothing is packed twice and no thread waits for all of B (against packing all of B on both threads before a
+     * barrier: 1024³ on two threads +2-9%, paired runs). Along N otherwise (and for a narrow B), each thread packing
+     * its own columns of B and all of A.
      */
     private static void blockedOnWorkers(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
                                          int lda, float[] b, int bOff, int ldb, float alpha, boolean accumulate,
@@ -268,16 +270,12 @@ final class FloatGemm {
         boolean splitM = n <= m || n < 2 * NR;
         int chunks = Math.min(parts, splitM ? (m + MR - 1) / MR : (n + NR - 1) / NR);
         if (chunks > 1 && splitM && packsWholeB(n, k)) {
-            float[] bp = wholeB(n, k);
-            int panels = (n + NR - 1) / NR;
-            Workers.run(Math.min(chunks, panels), part -> {
-                int[] r = split(n, NR, Math.min(chunks, panels), part);
-                packWholeB(transB, b, bOff, ldb, k, r[0], r[1], n, bp);
-            });
+            PackedB packed = new PackedB(transB, b, bOff, ldb, k, n, wholeB(n, k));
             Workers.run(chunks, part -> {
                 int[] r = split(m, MR, chunks, part);
                 if (r[0] < r[1]) {
-                    onPackedB(transA, r[0], r[1], 0, n, k, a, aOff, lda, bp, alpha, accumulate, c, cOff, ldc, epilogue);
+                    onPackedB(transA, r[0], r[1], 0, k, a, aOff, lda, packed, packed.blocks * part / chunks, alpha,
+                            accumulate, c, cOff, ldc, epilogue);
                 }
             });
             return;
@@ -542,9 +540,9 @@ final class FloatGemm {
                         int lda, float[] b, int bOff, int ldb, float alpha, boolean accumulate, float[] c, int cOff,
                         int ldc, Epilogue epilogue) {
         if (packsWholeB(j1 - j0, k)) {
-            float[] bp = wholeB(j1 - j0, k);
-            packWholeB(transB, b, bOff + (transB ? j0 * ldb : j0), ldb, k, 0, j1 - j0, j1 - j0, bp);
-            onPackedB(transA, i0, i1, j0, j1, k, a, aOff, lda, bp, alpha, accumulate, c, cOff, ldc, epilogue);
+            PackedB packed = new PackedB(transB, b, bOff + (transB ? j0 * ldb : j0), ldb, k, j1 - j0,
+                    wholeB(j1 - j0, k));
+            onPackedB(transA, i0, i1, j0, k, a, aOff, lda, packed, 0, alpha, accumulate, c, cOff, ldc, epilogue);
             return;
         }
         Scratch scratch = SCRATCH.get();
@@ -568,21 +566,90 @@ final class FloatGemm {
     }
 
     /**
-     * Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C against op(B)'s columns {@code [j0, j1)} packed
-     * whole in {@code bp} (by {@link #packWholeB}, column {@code j0} first). Each block of MC rows of A is packed
-     * once, all its depth blocks, when it fits {@link #A_WHOLE}; then C is visited in blocks of those rows by at
-     * most {@link #C_BLOCK} elements, each kept in cache through all its depth blocks and finished
-     * ({@code epilogue}) there: a tall product (60000 x 784 x 256) would otherwise stream C through memory once
-     * per depth block. Each tile of C is written without being read on its first depth block.
+     * The columns of C in one block: a block of C of MC rows by these columns stays in cache through all its depth
+     * blocks, and B is packed a block of these columns at a time.
      */
-    private static void onPackedB(boolean transA, int i0, int i1, int j0, int j1, int k, float[] a, int aOff,
-                                  int lda, float[] bp, float alpha, boolean accumulate, float[] c, int cOff, int ldc,
-                                  Epilogue epilogue) {
+    static int columnsPerBlock(int k) {
+        return (int) Math.max(NR, (packsWholeA(k) ? C_BLOCK : C_BLOCK_REPACKING) / MC / NR * NR);
+    }
+
+    /**
+     * All of op(B) ({@code k x n}) packed into panels, a block of {@link #columnsPerBlock} columns at a time by the
+     * first thread that needs the block, while the others compute: no thread waits for all of B to be packed
+     * (there is no barrier between packing and computing), and a block is in the cache of the thread that
+     * packed it when that thread first uses it. A thread that needs a block being packed waits for it; if its
+     * packer fails, the waiters fail too, never hang.
+     */
+    private static final class PackedB {
+        private static final int FREE = 0;
+        private static final int PACKING = 1;
+        private static final int READY = 2;
+        private static final int FAILED = 3;
+        final boolean transB;
+        final float[] b;
+        final int bOff;
+        final int ldb;
+        final int k;
+        final int n;
+        /** The panels, as {@link #packWholeB} lays them out. */
+        final float[] panels;
+        final int columns;
+        final int blocks;
+        private final java.util.concurrent.atomic.AtomicIntegerArray state;
+
+        PackedB(boolean transB, float[] b, int bOff, int ldb, int k, int n, float[] panels) {
+            this.transB = transB;
+            this.b = b;
+            this.bOff = bOff;
+            this.ldb = ldb;
+            this.k = k;
+            this.n = n;
+            this.panels = panels;
+            this.columns = columnsPerBlock(k);
+            this.blocks = (n + columns - 1) / columns;
+            this.state = new java.util.concurrent.atomic.AtomicIntegerArray(blocks);
+        }
+
+        /** Returns once block {@code block}'s panels are packed, having packed them if no thread had started. */
+        void await(int block) {
+            int now = state.get(block);
+            if (now == READY) {
+                return;
+            }
+            if (now == FREE && state.compareAndSet(block, FREE, PACKING)) {
+                boolean packed = false;
+                try {
+                    packWholeB(transB, b, bOff, ldb, k, block * columns, Math.min(n, (block + 1) * columns), n, panels);
+                    packed = true;
+                } finally {
+                    state.set(block, packed ? READY : FAILED);
+                }
+                return;
+            }
+            while ((now = state.get(block)) == PACKING) {
+                Thread.onSpinWait();
+            }
+            if (now == FAILED) {
+                throw new IllegalStateException("packing columns " + block * columns + ".. of B failed on another thread");
+            }
+        }
+    }
+
+    /**
+     * Rows {@code [i0, i1)} of C against all the columns of {@code packed}, C's columns starting at {@code j0}, the
+     * blocks of columns taken from {@code firstBlock} on (each thread starts with the blocks it is likely to pack).
+     * Each block of MC rows of A is packed once, all its depth blocks, when it fits {@link #A_WHOLE}; then C is
+     * visited in blocks of those rows by {@link PackedB#columns}, each kept in cache through all its depth blocks
+     * and finished ({@code epilogue}) there: a tall product (60000 x 784 x 256) would otherwise stream C through
+     * memory once per depth block. Each tile of C is written without being read on its first depth block.
+     */
+    private static void onPackedB(boolean transA, int i0, int i1, int j0, int k, float[] a, int aOff, int lda,
+                                  PackedB packed, int firstBlock, float alpha, boolean accumulate, float[] c, int cOff,
+                                  int ldc, Epilogue epilogue) {
         Scratch scratch = SCRATCH.get();
-        int padded = (j1 - j0 + NR - 1) / NR * NR;
+        int padded = (packed.n + NR - 1) / NR * NR;
         int depth = depth(k);
         boolean packsWholeA = packsWholeA(k);
-        int columns = (int) Math.max(NR, (packsWholeA ? C_BLOCK : C_BLOCK_REPACKING) / MC / NR * NR);
         float[] ap = scratch.packedA(packsWholeA ? MC * k : MC * KC);
         for (int ic = i0; ic < i1; ic += MC) {
             int mc = Math.min(MC, i1 - ic);
@@ -592,17 +659,20 @@ final class FloatGemm {
                     packA(transA, a, aOff, lda, ic, mc, pc, Math.min(depth, k - pc), ap, pc * tiled, scratch.gather);
                 }
             }
-            for (int jc = j0; jc < j1; jc += columns) {
-                int nc = Math.min(columns, j1 - jc);
+            for (int q = 0; q < packed.blocks; q++) {
+                int block = (firstBlock + q) % packed.blocks;
+                packed.await(block);
+                int jb = block * packed.columns;
+                int nc = Math.min(packed.columns, packed.n - jb);
                 for (int pc = 0; pc < k; pc += depth) {
                     int kc = Math.min(depth, k - pc);
                     if (!packsWholeA) {
                         packA(transA, a, aOff, lda, ic, mc, pc, kc, ap, 0, scratch.gather);
                     }
-                    multiplyPacked(mc, nc, kc, ap, packsWholeA ? pc * tiled : 0, bp, pc * padded + (jc - j0) * kc,
-                            pc == 0 && !accumulate, alpha, c, cOff + ic * ldc + jc, ldc, scratch.edge);
+                    multiplyPacked(mc, nc, kc, ap, packsWholeA ? pc * tiled : 0, packed.panels, pc * padded + jb * kc,
+                            pc == 0 && !accumulate, alpha, c, cOff + ic * ldc + j0 + jb, ldc, scratch.edge);
                 }
-                epilogue.finish(ic, ic + mc, jc, jc + nc);
+                epilogue.finish(ic, ic + mc, j0 + jb, j0 + jb + nc);
             }
         }
     }

@@ -1,7 +1,10 @@
 package org.vecnn.backend.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -213,6 +216,28 @@ class GemmTest {
                 assertThat(java.util.Arrays.equals(seen, want)).as("%dx%dx%d transA=%s: C when finished", m, n, k, ta).isTrue();
             }
         }
+    }
+
+    @Test
+    void aBlockOfBThatFailsToPackFailsTheProductOnEveryThreadInsteadOfHanging() {
+        // B one element short: packing its last block of columns fails on whichever thread packs it, and the
+        // thread that needs the block next must fail too, not wait for it. (The backend validates sizes before
+        // it calls the kernels; this is the guard behind that.)
+        int m = 300, n = 300, k = 300;
+        assertThat(FloatGemm.columnsPerBlock(k)).isLessThan(n / 2);
+        float[] a = new float[m * k];
+        float[] b = new float[k * n - 1];
+        for (int threads : new int[] {1, 2}) {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                for (int i = 0; i < 20; i++) {
+                    assertThatThrownBy(() -> FloatGemm.gemm(false, false, m, n, k, a, 0, k, b, 0, n, new float[m * n], 0, n,
+                            threads)).isInstanceOfAny(ArrayIndexOutOfBoundsException.class, IllegalStateException.class);
+                }
+            });
+        }
+        float[] c = new float[m * n];
+        FloatGemm.gemm(false, false, m, n, k, a, 0, k, new float[k * n], 0, n, c, 0, n, 2);
+        assertThat(c).containsOnly(0f);
     }
 
     @Test
