@@ -322,6 +322,45 @@ class GemmTest {
         }
     }
 
+    @Test
+    void narrowProductsIgnoreWhatLiesPastEachRowOfB() {
+        // B's rows are copied a whole vector at a time, reading past the row into its padding (NaN here) and the
+        // next row; those lanes must not reach C. Small integers, so every sum is exact.
+        int m = 40, k = 50;
+        assertThat(FloatGemm.addsInPlace(m, 3, k)).as("above the tiny size").isTrue();
+        for (int n : new int[] {3, FloatGemm.VL - 1, FloatGemm.VL, FloatGemm.VL + 3, 2 * FloatGemm.VL}) {
+            int ldb = n + 7;
+            float[] a = new float[m * k];
+            float[] b = new float[k * ldb];
+            double[] ad = new double[m * k];
+            double[] bd = new double[k * ldb];
+            java.util.Arrays.fill(b, Float.NaN);
+            java.util.Arrays.fill(bd, Double.NaN);
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) (ad[i] = i % 7 - 3);
+            }
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    b[p * ldb + j] = (float) (bd[p * ldb + j] = (p + j) % 5 - 2);
+                }
+            }
+            float[] c = new float[m * n];
+            double[] cd = new double[m * n];
+            FloatGemm.gemm(false, false, m, n, k, a, 0, k, b, 0, ldb, c, 0, n, 1);
+            DoubleGemm.gemm(false, false, m, n, k, ad, 0, k, bd, 0, ldb, cd, 0, n, 1);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double want = 0;
+                    for (int p = 0; p < k; p++) {
+                        want += ad[i * k + p] * bd[p * ldb + j];
+                    }
+                    assertThat(c[i * n + j]).as("float32 n=%d C(%d,%d)", n, i, j).isEqualTo((float) want);
+                    assertThat(cd[i * n + j]).as("float64 n=%d C(%d,%d)", n, i, j).isEqualTo(want);
+                }
+            }
+        }
+    }
+
     private static void checkFloat(Case c, int threads, SplittableRandom random) {
         int aRows = c.ta ? c.k : c.m, aCols = c.ta ? c.m : c.k;
         int bRows = c.tb ? c.n : c.k, bCols = c.tb ? c.k : c.n;
