@@ -1,5 +1,6 @@
 package org.vecnn.backend.vector;
 
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
@@ -602,17 +603,19 @@ final class FloatGemm {
         private static final int PACKING = 1;
         private static final int READY = 2;
         private static final int FAILED = 3;
-        final boolean transB;
-        final float[] b;
-        final int bOff;
-        final int ldb;
-        final int k;
+        private final boolean transB;
+        private final float[] b;
+        private final int bOff;
+        private final int ldb;
+        private final int k;
+        /** Columns of op(B). */
         final int n;
         /** The panels, as {@link #packWholeB} lays them out. */
         final float[] panels;
+        /** Columns of a block. */
         final int columns;
         final int blocks;
-        private final java.util.concurrent.atomic.AtomicIntegerArray state;
+        private final AtomicIntegerArray state;
 
         PackedB(boolean transB, float[] b, int bOff, int ldb, int k, int n, float[] panels) {
             this.transB = transB;
@@ -624,7 +627,7 @@ final class FloatGemm {
             this.panels = panels;
             this.columns = columnsPerBlock(k);
             this.blocks = (n + columns - 1) / columns;
-            this.state = new java.util.concurrent.atomic.AtomicIntegerArray(blocks);
+            this.state = new AtomicIntegerArray(blocks);
         }
 
         /** Returns once block {@code block}'s panels are packed, having packed them if no thread had started. */
