@@ -38,8 +38,9 @@ final class FloatGemm {
      */
     static final int KC = SINGLE ? 256 : 128;
     /**
-     * Rows of A per cache block (a multiple of MR): a packed A block of MC x KC elements (256 KB float32, 192 KB
-     * float64) stays in L2; 256 rows were 2-5% faster than 128 on 1024³ (half the passes over B).
+     * Rows of A per cache block (a multiple of MR): a block packed for all its depth (1 MB float32, 1.5 MB float64
+     * at a depth of 1024) is read from L2 by every block of C columns; 256 rows were 2-5% faster than 128 on 1024³
+     * (half the passes over B), and 16-64 tiles float32, 20-40 float64 no faster (paired in one JVM).
      */
     static final int MC = 32 * MR;
     /** Columns of B per cache block when B is packed a depth block at a time (a multiple of NR). */
@@ -58,16 +59,13 @@ final class FloatGemm {
      * did not change (separate JVMs alternating, `VectorGemmThroughput`).
      */
     static final long C_BLOCK = 1L << 15;
+    /** Columns of a block of C, and of the blocks B is packed in: MC rows by these columns hold C_BLOCK elements. */
+    static final int C_COLUMNS = (int) Math.max(NR, C_BLOCK / MC / NR * NR);
     /**
      * Elements of A's row block packed at once, all of its depth (4 MB: MC rows by a depth of 4096 float32 or
-     * 2730 float64); deeper products pack A a depth block at a time, under {@link #C_BLOCK_REPACKING}.
+     * 2730 float64); deeper products take {@link #blocked}'s depth-block path, as products whose B is too large do.
      */
     static final long A_WHOLE = (4L << 20) / Float.BYTES;
-    /**
-     * Elements of a block of C when A is packed a depth block at a time (1 MB float32, 2 MB float64): each block of
-     * C columns repacks A, so the blocks are wide.
-     */
-    static final long C_BLOCK_REPACKING = 1L << 18;
     /** Below this many multiply-adds, a plain scalar loop. */
     static final long TINY = 4096;
     /** From this many multiply-adds, the work is split over the worker pool. */
@@ -271,7 +269,7 @@ final class FloatGemm {
         int parts = (long) m * n * k < PARALLEL ? 1 : Math.max(1, threads);
         boolean splitM = n <= m || n < 2 * NR;
         int chunks = Math.min(parts, splitM ? (m + MR - 1) / MR : (n + NR - 1) / NR);
-        if (chunks > 1 && splitM && packsWholeB(n, k)) {
+        if (chunks > 1 && splitM && packsWhole(n, k)) {
             PackedB packed = new PackedB(transB, b, bOff, ldb, k, n, wholeB(n, k));
             Workers.run(chunks, part -> {
                 int[] r = split(m, MR, chunks, part);
@@ -513,19 +511,33 @@ final class FloatGemm {
         }
     }
 
-    /** Whether all of op(B) ({@code k x n}, padded to whole panels) is packed at once. */
-    static boolean packsWholeB(int n, int k) {
-        return (long) k * ((n + NR - 1) / NR * NR) <= B_WHOLE;
+    /** {@code n} columns rounded up to whole panels of NR. */
+    private static int paddedColumns(int n) {
+        return (n + NR - 1) / NR * NR;
     }
 
-    /** Whether a block of MC rows of op(A) is packed once for all its depth {@code k}. */
+    /** Whether all of op(B) ({@code k x n}, padded to whole panels) fits {@link #B_WHOLE}. */
+    static boolean packsWholeB(int n, int k) {
+        return (long) k * paddedColumns(n) <= B_WHOLE;
+    }
+
+    /** Whether a block of MC rows of op(A), all its depth {@code k}, fits {@link #A_WHOLE}. */
     static boolean packsWholeA(int k) {
         return (long) MC * k <= A_WHOLE;
     }
 
+    /**
+     * Whether a product of depth {@code k} and {@code n} columns runs on all of B packed at once ({@link PackedB})
+     * and A's row blocks packed for all their depth ({@link #onPackedB}); else B and A are packed a depth block at
+     * a time.
+     */
+    static boolean packsWhole(int n, int k) {
+        return packsWholeB(n, k) && packsWholeA(k);
+    }
+
     /** This thread's buffer for all of a packed B of {@code k x n}. */
     private static float[] wholeB(int n, int k) {
-        return SCRATCH.get().packedB(k * ((n + NR - 1) / NR * NR));
+        return SCRATCH.get().packedB(k * paddedColumns(n));
     }
 
     /** The depth of the blocks a product of depth {@code k} is cut into: equal, at most {@link #KC}. */
@@ -540,7 +552,7 @@ final class FloatGemm {
      * (at {@code pc * padded}), each a row of NR-column panels. Threads may pack disjoint column ranges at once.
      */
     static void packWholeB(boolean transB, float[] b, int bOff, int ldb, int k, int p0, int p1, int n, float[] bp) {
-        int padded = (n + NR - 1) / NR * NR;
+        int padded = paddedColumns(n);
         int depth = depth(k);
         for (int pc = 0; pc < k; pc += depth) {
             int kc = Math.min(depth, k - pc);
@@ -549,15 +561,15 @@ final class FloatGemm {
     }
 
     /**
-     * Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C, cache-blocked, on this thread. When op(B)'s
-     * columns fit {@link #B_WHOLE}, they are packed whole here and C is computed by {@link #onPackedB}; otherwise
-     * B is packed {@link #NC} columns by a depth block at a time, and each block of A and C is visited once per
-     * depth block.
+     * Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C, cache-blocked, on this thread. When the product
+     * {@link #packsWhole}, C is computed by {@link #onPackedB} against op(B)'s columns packed here a block at a time;
+     * otherwise B is packed {@link #NC} columns by a depth block at a time, A a block of MC rows by a depth block
+     * at a time, and each block of C is visited once per depth block.
      */
     static void blocked(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float[] a, int aOff,
                         int lda, float[] b, int bOff, int ldb, float alpha, boolean accumulate, float[] c, int cOff,
                         int ldc, Epilogue epilogue) {
-        if (packsWholeB(j1 - j0, k)) {
+        if (packsWhole(j1 - j0, k)) {
             PackedB packed = new PackedB(transB, b, bOff + (transB ? j0 * ldb : j0), ldb, k, j1 - j0,
                     wholeB(j1 - j0, k));
             onPackedB(transA, i0, i1, j0, k, a, aOff, lda, packed, 0, alpha, accumulate, c, cOff, ldc, epilogue);
@@ -584,15 +596,7 @@ final class FloatGemm {
     }
 
     /**
-     * The columns of C in one block: a block of C of MC rows by these columns stays in cache through all its depth
-     * blocks, and B is packed a block of these columns at a time.
-     */
-    static int columnsPerBlock(int k) {
-        return (int) Math.max(NR, (packsWholeA(k) ? C_BLOCK : C_BLOCK_REPACKING) / MC / NR * NR);
-    }
-
-    /**
-     * All of op(B) ({@code k x n}) packed into panels, a block of {@link #columnsPerBlock} columns at a time by the
+     * All of op(B) ({@code k x n}) packed into panels, a block of {@link #C_COLUMNS} columns at a time by the
      * first thread that needs the block, while the others compute: no thread waits for all of B to be packed
      * (there is no barrier between packing and computing), and a block is in the cache of the thread that
      * packed it when that thread first uses it. A thread that needs a block being packed waits for it; if its
@@ -612,8 +616,7 @@ final class FloatGemm {
         final int n;
         /** The panels, as {@link #packWholeB} lays them out. */
         final float[] panels;
-        /** Columns of a block. */
-        final int columns;
+        /** Blocks of {@link #C_COLUMNS} columns. */
         final int blocks;
         private final AtomicIntegerArray state;
 
@@ -625,8 +628,7 @@ final class FloatGemm {
             this.k = k;
             this.n = n;
             this.panels = panels;
-            this.columns = columnsPerBlock(k);
-            this.blocks = (n + columns - 1) / columns;
+            this.blocks = (n + C_COLUMNS - 1) / C_COLUMNS;
             this.state = new AtomicIntegerArray(blocks);
         }
 
@@ -639,7 +641,8 @@ final class FloatGemm {
             if (now == FREE && state.compareAndSet(block, FREE, PACKING)) {
                 boolean packed = false;
                 try {
-                    packWholeB(transB, b, bOff, ldb, k, block * columns, Math.min(n, (block + 1) * columns), n, panels);
+                    packWholeB(transB, b, bOff, ldb, k, block * C_COLUMNS, Math.min(n, (block + 1) * C_COLUMNS), n,
+                            panels);
                     packed = true;
                 } finally {
                     state.set(block, packed ? READY : FAILED);
@@ -650,7 +653,7 @@ final class FloatGemm {
                 Thread.onSpinWait();
             }
             if (now == FAILED) {
-                throw new IllegalStateException("packing columns " + block * columns + ".. of B failed on another thread");
+                throw new IllegalStateException("packing columns " + block * C_COLUMNS + ".. of B failed on another thread");
             }
         }
     }
@@ -658,38 +661,32 @@ final class FloatGemm {
     /**
      * Rows {@code [i0, i1)} of C against all the columns of {@code packed}, C's columns starting at {@code j0}, the
      * blocks of columns taken from {@code firstBlock} on (each thread starts with the blocks it is likely to pack).
-     * Each block of MC rows of A is packed once, all its depth blocks, when it fits {@link #A_WHOLE}; then C is
-     * visited in blocks of those rows by {@link PackedB#columns}, each kept in cache through all its depth blocks
-     * and finished ({@code epilogue}) there: a tall product (60000 x 784 x 256) would otherwise stream C through
-     * memory once per depth block. Each tile of C is written without being read on its first depth block.
+     * Each block of MC rows of A is packed once, all its depth blocks; then C is visited in blocks of those rows by
+     * {@link #C_COLUMNS}, each kept in cache through all its depth blocks and finished ({@code epilogue}) there: a
+     * tall product (60000 x 784 x 256) would otherwise stream C through memory once per depth block. Each tile of
+     * C is written without being read on its first depth block. Only for products that {@link #packsWhole}.
      */
     private static void onPackedB(boolean transA, int i0, int i1, int j0, int k, float[] a, int aOff, int lda,
                                   PackedB packed, int firstBlock, float alpha, boolean accumulate, float[] c, int cOff,
                                   int ldc, Epilogue epilogue) {
         Scratch scratch = SCRATCH.get();
-        int padded = (packed.n + NR - 1) / NR * NR;
+        int padded = paddedColumns(packed.n);
         int depth = depth(k);
-        boolean packsWholeA = packsWholeA(k);
-        float[] ap = scratch.packedA(packsWholeA ? MC * k : MC * KC);
+        float[] ap = scratch.packedA(MC * k);
         for (int ic = i0; ic < i1; ic += MC) {
             int mc = Math.min(MC, i1 - ic);
             int tiled = (mc + MR - 1) / MR * MR;
-            if (packsWholeA) {
-                for (int pc = 0; pc < k; pc += depth) {
-                    packA(transA, a, aOff, lda, ic, mc, pc, Math.min(depth, k - pc), ap, pc * tiled, scratch.gather);
-                }
+            for (int pc = 0; pc < k; pc += depth) {
+                packA(transA, a, aOff, lda, ic, mc, pc, Math.min(depth, k - pc), ap, pc * tiled, scratch.gather);
             }
             for (int q = 0; q < packed.blocks; q++) {
                 int block = (firstBlock + q) % packed.blocks;
                 packed.await(block);
-                int jb = block * packed.columns;
-                int nc = Math.min(packed.columns, packed.n - jb);
+                int jb = block * C_COLUMNS;
+                int nc = Math.min(C_COLUMNS, packed.n - jb);
                 for (int pc = 0; pc < k; pc += depth) {
                     int kc = Math.min(depth, k - pc);
-                    if (!packsWholeA) {
-                        packA(transA, a, aOff, lda, ic, mc, pc, kc, ap, 0, scratch.gather);
-                    }
-                    multiplyPacked(mc, nc, kc, ap, packsWholeA ? pc * tiled : 0, packed.panels, pc * padded + jb * kc,
+                    multiplyPacked(mc, nc, kc, ap, pc * tiled, packed.panels, pc * padded + jb * kc,
                             pc == 0 && !accumulate, alpha, c, cOff + ic * ldc + j0 + jb, ldc, scratch.edge);
                 }
                 epilogue.finish(ic, ic + mc, j0 + jb, j0 + jb + nc);
