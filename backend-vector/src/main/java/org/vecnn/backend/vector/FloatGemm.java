@@ -59,8 +59,6 @@ final class FloatGemm {
      * did not change (separate JVMs alternating, `VectorGemmThroughput`).
      */
     static final long C_BLOCK = 1L << 15;
-    /** Columns of a block of C, and of the blocks B is packed in: MC rows by these columns hold C_BLOCK elements. */
-    static final int C_COLUMNS = (int) Math.max(NR, C_BLOCK / MC / NR * NR);
     /**
      * Elements of A's row block packed at once, all of its depth (4 MB: MC rows by a depth of 4096 float32 or
      * 2730 float64); deeper products take {@link #blocked}'s depth-block path, as products whose B is too large do.
@@ -270,7 +268,7 @@ final class FloatGemm {
         boolean splitM = n <= m || n < 2 * NR;
         int chunks = Math.min(parts, splitM ? (m + MR - 1) / MR : (n + NR - 1) / NR);
         if (chunks > 1 && splitM && packsWhole(n, k)) {
-            PackedB packed = new PackedB(transB, b, bOff, ldb, k, n, wholeB(n, k));
+            PackedB packed = new PackedB(transB, b, bOff, ldb, k, n, wholeB(n, k), (m + chunks - 1) / chunks);
             Workers.run(chunks, part -> {
                 int[] r = split(m, MR, chunks, part);
                 if (r[0] < r[1]) {
@@ -571,7 +569,7 @@ final class FloatGemm {
                         int ldc, Epilogue epilogue) {
         if (packsWhole(j1 - j0, k)) {
             PackedB packed = new PackedB(transB, b, bOff + (transB ? j0 * ldb : j0), ldb, k, j1 - j0,
-                    wholeB(j1 - j0, k));
+                    wholeB(j1 - j0, k), i1 - i0);
             onPackedB(transA, i0, i1, j0, k, a, aOff, lda, packed, 0, alpha, accumulate, c, cOff, ldc, epilogue);
             return;
         }
@@ -596,7 +594,15 @@ final class FloatGemm {
     }
 
     /**
-     * All of op(B) ({@code k x n}) packed into panels, a block of {@link #C_COLUMNS} columns at a time by the
+     * The columns of a block of C whose row blocks are at most {@code rows} high: C_BLOCK elements, so that a short
+     * C (the dense forward step's 128 rows, float64) is one block rather than a block and a narrow remainder.
+     */
+    static int columnsPerBlock(int rows) {
+        return (int) Math.max(NR, C_BLOCK / Math.min(MC, Math.max(rows, MR)) / NR * NR);
+    }
+
+    /**
+     * All of op(B) ({@code k x n}) packed into panels, a block of {@link #columnsPerBlock} columns at a time by the
      * first thread that needs the block, while the others compute: no thread waits for all of B to be packed
      * (there is no barrier between packing and computing), and a block is in the cache of the thread that
      * packed it when that thread first uses it. A thread that needs a block being packed waits for it; if its
@@ -616,11 +622,13 @@ final class FloatGemm {
         final int n;
         /** The panels, as {@link #packWholeB} lays them out. */
         final float[] panels;
-        /** Blocks of {@link #C_COLUMNS} columns. */
+        /** Columns of a block. */
+        final int columns;
         final int blocks;
         private final AtomicIntegerArray state;
 
-        PackedB(boolean transB, float[] b, int bOff, int ldb, int k, int n, float[] panels) {
+        /** B to pack into {@code panels}, in blocks for C's row blocks of at most {@code rows} rows. */
+        PackedB(boolean transB, float[] b, int bOff, int ldb, int k, int n, float[] panels, int rows) {
             this.transB = transB;
             this.b = b;
             this.bOff = bOff;
@@ -628,7 +636,8 @@ final class FloatGemm {
             this.k = k;
             this.n = n;
             this.panels = panels;
-            this.blocks = (n + C_COLUMNS - 1) / C_COLUMNS;
+            this.columns = columnsPerBlock(rows);
+            this.blocks = (n + columns - 1) / columns;
             this.state = new AtomicIntegerArray(blocks);
         }
 
@@ -641,8 +650,7 @@ final class FloatGemm {
             if (now == FREE && state.compareAndSet(block, FREE, PACKING)) {
                 boolean packed = false;
                 try {
-                    packWholeB(transB, b, bOff, ldb, k, block * C_COLUMNS, Math.min(n, (block + 1) * C_COLUMNS), n,
-                            panels);
+                    packWholeB(transB, b, bOff, ldb, k, block * columns, Math.min(n, (block + 1) * columns), n, panels);
                     packed = true;
                 } finally {
                     state.set(block, packed ? READY : FAILED);
@@ -653,7 +661,7 @@ final class FloatGemm {
                 Thread.onSpinWait();
             }
             if (now == FAILED) {
-                throw new IllegalStateException("packing columns " + block * C_COLUMNS + ".. of B failed on another thread");
+                throw new IllegalStateException("packing columns " + block * columns + ".. of B failed on another thread");
             }
         }
     }
@@ -662,7 +670,7 @@ final class FloatGemm {
      * Rows {@code [i0, i1)} of C against all the columns of {@code packed}, C's columns starting at {@code j0}, the
      * blocks of columns taken from {@code firstBlock} on (each thread starts with the blocks it is likely to pack).
      * Each block of MC rows of A is packed once, all its depth blocks; then C is visited in blocks of those rows by
-     * {@link #C_COLUMNS}, each kept in cache through all its depth blocks and finished ({@code epilogue}) there: a
+     * {@link PackedB#columns}, each kept in cache through all its depth blocks and finished ({@code epilogue}) there: a
      * tall product (60000 x 784 x 256) would otherwise stream C through memory once per depth block. Each tile of
      * C is written without being read on its first depth block. Only for products that {@link #packsWhole}.
      */
@@ -682,8 +690,8 @@ final class FloatGemm {
             for (int q = 0; q < packed.blocks; q++) {
                 int block = (firstBlock + q) % packed.blocks;
                 packed.await(block);
-                int jb = block * C_COLUMNS;
-                int nc = Math.min(C_COLUMNS, packed.n - jb);
+                int jb = block * packed.columns;
+                int nc = Math.min(packed.columns, packed.n - jb);
                 for (int pc = 0; pc < k; pc += depth) {
                     int kc = Math.min(depth, k - pc);
                     multiplyPacked(mc, nc, kc, ap, pc * tiled, packed.panels, pc * padded + jb * kc,
