@@ -488,8 +488,11 @@ public final class Backend {
             kernels.addProduct(plan, rounded, s(a), s(b), s(c));
         } else {
             Storage zeros = kernels.allocate(c.size(), c.dtype());     // an empty sum is +0.0; c += alpha * 0
-            kernels.axpy(rounded, zeros, s(c));
-            zeros.release();
+            try {
+                kernels.axpy(rounded, zeros, s(c));
+            } finally {
+                zeros.release();
+            }
         }
     }
 

@@ -50,12 +50,19 @@ final class Checks {
         }
     }
 
-    /** {@code out} is none of {@code inputs}: the operation reads inputs after writing parts of out. */
+    /**
+     * {@code out} shares memory with none of {@code inputs}: the operation reads its inputs after writing parts of
+     * {@code out}. Decided by memory, not by object: a view ({@link Tensor#reshape}) spans all of its base's
+     * storage, so a view of an operand, a view of a view, and an operand that is a view of {@code out} all overlap.
+     */
     static void notAliased(String op, Tensor out, Tensor... inputs) {
         for (Tensor input : inputs) {
-            if (input == out) {
-                throw new TensorArgumentException(op + ": out must not be one of the operands (shape "
-                        + out.shape() + "); write into a separate tensor");
+            if (Tensor.sharesMemory(input, out)) {
+                String how = input == out ? "is one of the operands"
+                        : "shares memory with an operand (a view of it, or it a view of out)";
+                throw new TensorArgumentException(op + ": out " + out.describe() + " " + how + ", operand "
+                        + input.describe() + "; the operation reads its operands after writing out, so write into"
+                        + " a tensor of its own");
             }
         }
     }

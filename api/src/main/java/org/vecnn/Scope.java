@@ -44,12 +44,27 @@ public final class Scope implements AutoCloseable {
         }
     }
 
-    /** Keeps {@code t} open when this scope closes (it moves to the enclosing scope); returns {@code t}. */
+    /**
+     * Keeps {@code t} open when this scope closes (it moves to the enclosing scope); returns {@code t}. For a view
+     * ({@link Tensor#reshape}), the tensor that owns its memory is kept, so the view stays usable too.
+     */
     public Tensor keep(Tensor t) {
-        if (tensors.remove(t) && parent != null) {
-            parent.tensors.add(t);
+        Checks.notNull("keep", "t", t);
+        Tensor owner = t.base();
+        if (removeByIdentity(owner) && parent != null) {
+            parent.tensors.add(owner);
         }
         return t;
+    }
+
+    private boolean removeByIdentity(Tensor t) {
+        for (int i = tensors.size() - 1; i >= 0; i--) {
+            if (tensors.get(i) == t) {
+                tensors.remove(i);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Closes every tensor created in this scope and not kept. */

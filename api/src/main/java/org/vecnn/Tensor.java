@@ -1,5 +1,6 @@
 package org.vecnn;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.vecnn.spi.Storage;
 
 /**
@@ -24,7 +25,7 @@ public final class Tensor implements AutoCloseable {
     private final DType dtype;
     private final Storage storage;
     private final Tensor viewOf;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     Tensor(Backend backend, Shape shape, DType dtype, Storage storage, Tensor viewOf) {
         this.backend = backend;
@@ -40,6 +41,19 @@ public final class Tensor implements AutoCloseable {
 
     Tensor viewOf() {
         return viewOf;
+    }
+
+    /** The tensor that owns this one's memory: this tensor itself, or the base of a view. */
+    Tensor base() {
+        return viewOf == null ? this : viewOf;
+    }
+
+    /**
+     * Whether {@code a} and {@code b} overlap in memory. Views always span the whole storage of their base
+     * (a reshape changes the shape, never the offset or the extent), so overlapping means sharing storage.
+     */
+    static boolean sharesMemory(Tensor a, Tensor b) {
+        return a.storage == b.storage;
     }
 
     /** The backend that owns this tensor's memory and runs its operations. */
@@ -69,17 +83,18 @@ public final class Tensor implements AutoCloseable {
 
     /** Whether {@link #close()} was called on this tensor or on the tensor it is a view of. */
     public boolean isClosed() {
-        return closed || viewOf != null && viewOf.isClosed();
+        return closed.get() || viewOf != null && viewOf.isClosed();
     }
 
-    /** Releases this tensor's memory now (nothing for a view); later use is an error. Idempotent. */
+    /**
+     * Releases this tensor's memory now; later use of it is an error. Closing a view releases nothing and
+     * leaves its base (and the base's other views) usable; closing a base releases the memory, and every view of
+     * it is closed with it. Idempotent and safe from several threads: the memory is released exactly once.
+     */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            if (viewOf == null) {
-                storage.release();
-            }
+        if (closed.compareAndSet(false, true) && viewOf == null) {
+            storage.release();
         }
     }
 

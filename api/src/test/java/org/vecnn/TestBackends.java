@@ -16,7 +16,7 @@ final class TestBackends {
     }
 
     /** Kernels whose core is simple loops and which count allocations and kernel calls. */
-    static final class Counting extends Kernels {
+    static class Counting extends Kernels {
         final AtomicInteger allocations = new AtomicInteger();
         final AtomicInteger kernelCalls = new AtomicInteger();
 

@@ -16,8 +16,9 @@ import org.vecnn.UnaryOp;
  *
  * <p><b>What vecnn promises a kernel.</b> Every storage argument came from this object's {@link #allocate},
  * all of one dtype among {@link #dtypes()}, sized exactly as the plan says; no result is empty and no
- * contraction is empty (vecnn answers those itself, with {@code +0.0}); an output never aliases an operand
- * of a product, a reduction or a transpose; elementwise outputs may be an operand (in place). Kernels must be
+ * contraction is empty (vecnn answers those itself, with {@code +0.0}); an output never shares storage with an
+ * operand of a product, a reduction or a transpose (vecnn refuses overlapping views before any kernel runs);
+ * elementwise outputs may be an operand's storage, element for element (in place). Kernels must be
  * safe to call from several threads at once on distinct outputs.
  *
  * <p><b>What a kernel promises.</b> NumPy's result in IEEE arithmetic of the dtype: exact (bit for bit) for
@@ -115,18 +116,21 @@ public abstract class Kernels {
         } else if (plan.batchCount() == 1 && plan.ldc() == plan.n()) {
             Storage left = a;
             Storage right = b;
-            if (plan.transposeA()) {
-                left = allocate(plan.m() * plan.k(), a.dtype());
-                transpose(1, plan.k(), plan.m(), a, left);
+            try {
+                if (plan.transposeA()) {
+                    left = allocate(plan.m() * plan.k(), a.dtype());
+                    transpose(1, plan.k(), plan.m(), a, left);
+                }
+                if (plan.transposeB()) {
+                    right = allocate(plan.k() * plan.n(), b.dtype());
+                    transpose(1, plan.n(), plan.k(), b, right);
+                }
+                matmul(ProductPlan.matmul("product", Shape.of(plan.m(), plan.k()), Shape.of(plan.k(), plan.n())),
+                        left, right, out);
+            } finally {
+                releaseScratch(left, a);
+                releaseScratch(right, b);
             }
-            if (plan.transposeB()) {
-                right = allocate(plan.k() * plan.n(), b.dtype());
-                transpose(1, plan.n(), plan.k(), b, right);
-            }
-            matmul(ProductPlan.matmul("product", Shape.of(plan.m(), plan.k()), Shape.of(plan.k(), plan.n())),
-                    left, right, out);
-            releaseScratch(left, a);
-            releaseScratch(right, b);
         } else {
             ReferenceKernels.product(plan, a, b, out);
         }
@@ -140,9 +144,12 @@ public abstract class Kernels {
      */
     public void addProduct(ProductPlan plan, double alpha, Storage a, Storage b, Storage c) {
         Storage product = allocate(c.size(), c.dtype());
-        product(plan, a, b, product);
-        axpy(alpha, product, c);
-        product.release();
+        try {
+            product(plan, a, b, product);
+            axpy(alpha, product, c);
+        } finally {
+            product.release();
+        }
     }
 
     private static void releaseScratch(Storage scratch, Storage original) {
@@ -230,9 +237,12 @@ public abstract class Kernels {
         Shape shape = Shape.of(z.size());
         if (out == gradient) {
             Storage scratch = allocate(z.size(), z.dtype());
-            unary(derivative, z, scratch);
-            multiply(Broadcast.plan("activationBackward", shape, shape), scratch, gradient, out);
-            scratch.release();
+            try {
+                unary(derivative, z, scratch);
+                multiply(Broadcast.plan("activationBackward", shape, shape), scratch, gradient, out);
+            } finally {
+                scratch.release();
+            }
         } else {
             unary(derivative, z, out);
             multiply(Broadcast.plan("activationBackward", shape, shape), out, gradient, out);

@@ -31,7 +31,7 @@ import org.vecnn.Tolerances;
  * {@code vecnn.tck.seed} to replay other cases.
  */
 public abstract class BackendTck implements CoreOpsContract, ExtendedOpsContract, EdgeCaseContract, IeeeContract,
-        ErrorContract, ConcurrencyContract, CapabilityContract {
+        ErrorContract, ConcurrencyContract, CapabilityContract, AliasingContract {
 
     /** The name of the backend under test, as its provider gives it. */
     protected abstract String backendName();

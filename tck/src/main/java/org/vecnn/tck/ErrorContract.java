@@ -160,7 +160,7 @@ interface ErrorContract extends TckContext {
                 .hasMessage("add: out has shape (2,3) but the result has shape (2,2)");
         assertThatThrownBy(() -> b.matmul(a, a, zeros(2, 1))).isInstanceOf(ShapeException.class);
         assertThatThrownBy(() -> b.matmul(a, zeros(2, 2), a))
-                .isInstanceOf(TensorArgumentException.class).hasMessageStartingWith("matmul: out must not be");
+                .isInstanceOf(TensorArgumentException.class).hasMessageStartingWith("matmul: out ").hasMessageContaining("is one of the operands");
         assertThatThrownBy(() -> b.transpose(a, a)).isInstanceOf(TensorArgumentException.class);
         assertThatThrownBy(() -> b.copyFrom(new float[3], a)).isInstanceOf(TensorArgumentException.class);
     }
