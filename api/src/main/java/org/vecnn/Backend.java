@@ -29,7 +29,7 @@ import org.vecnn.spi.Storage;
  *
  * <p>Backends come from {@link Backends}; backend authors implement {@link Kernels} instead.
  */
-public final class Backend {
+public final class Backend implements AutoCloseable {
     private final String name;
     private final Kernels kernels;
     private final Capabilities capabilities;
@@ -78,6 +78,17 @@ public final class Backend {
     @Override
     public String toString() {
         return name;
+    }
+
+    /**
+     * Releases what the backend holds beyond tensors, such as worker threads, now rather than when they next
+     * idle out. Tensors stay valid and the backend stays usable: a later operation acquires what it needs again.
+     * Call it when an application stops using vecnn (an application server's undeploy); {@link Backends#close()}
+     * does it for every backend {@link Backends} created.
+     */
+    @Override
+    public void close() {
+        kernels.close();
     }
 
     // ---------------------------------------------------------------- allocation

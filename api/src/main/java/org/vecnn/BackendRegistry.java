@@ -27,6 +27,13 @@ final class BackendRegistry {
         this.candidates = List.copyOf(candidates);
     }
 
+    /** Closes every backend this registry created ({@link Backend#close()}); they stay usable. */
+    void closeAll() {
+        for (Backend backend : created.values()) {
+            backend.close();
+        }
+    }
+
     /** The providers {@link ServiceLoader} finds through {@code loader}. */
     static BackendRegistry load(ClassLoader loader) {
         List<Candidate> candidates = new ArrayList<>();

@@ -56,6 +56,15 @@ public final class Backends {
         return Holder.REGISTRY.named(name.trim());
     }
 
+    /**
+     * Closes every backend {@link #get()} and {@link #get(String)} have created: their worker threads end now
+     * rather than after idling. The backends stay usable. For an application that stops using vecnn while its JVM
+     * runs on (an application server's undeploy, a Spark executor between jobs).
+     */
+    public static void close() {
+        Holder.REGISTRY.closeAll();
+    }
+
     /** Every provider found, highest priority first: available or not, and what was found or why not. */
     public static List<BackendStatus> report() {
         return Holder.REGISTRY.report();

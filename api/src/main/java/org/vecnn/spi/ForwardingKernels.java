@@ -56,6 +56,11 @@ public abstract class ForwardingKernels extends Kernels {
     }
 
     @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
     public Set<DType> dtypes() {
         return delegate.dtypes();
     }

@@ -103,6 +103,13 @@ public abstract class Kernels {
     /** {@code out = a * b}, broadcast as {@code plan} says; {@code out} may be {@code a} or {@code b}. */
     public abstract void multiply(BroadcastPlan plan, Storage a, Storage b, Storage out);
 
+    /**
+     * Releases what this backend holds beyond tensors (its threads, a device context) now; {@link org.vecnn.Backend#close()}
+     * calls it. The backend must stay usable afterwards, acquiring what it needs again. Default: nothing to release.
+     */
+    public void close() {
+    }
+
     // ---------------------------------------------------------------- primitives with reference implementations
 
     /**

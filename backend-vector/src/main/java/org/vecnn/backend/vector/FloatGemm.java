@@ -95,7 +95,18 @@ final class FloatGemm {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+    /**
+     * Terms of a narrow product's depth block: its packed panel of B ({@code NARROW_DEPTH x 2 VL} at most) is all
+     * the memory a thread keeps for narrow products, whatever their depth.
+     */
+    static final int NARROW_DEPTH = 4096;
+
     private static final ThreadLocal<float[]> NARROW = ThreadLocal.withInitial(() -> new float[KC * 2 * VL]);
+
+    /** The length of this thread's narrow panel (for tests: it never exceeds {@code NARROW_DEPTH x 2 VL}). */
+    static int narrowPanelLength() {
+        return NARROW.get().length;
+    }
 
     private static final ThreadLocal<float[]> NARROW_TILE = ThreadLocal.withInitial(() -> new float[8 * 2 * VL]);
 
@@ -216,14 +227,22 @@ final class FloatGemm {
         int chunks = Math.min(parts, (m + MR - 1) / MR);
         Workers.run(chunks, part -> {
             int[] r = split(m, MR, chunks, part);
-            if (r[0] < r[1] && n <= VL) {
-                narrow(transA, transB, r[0], r[1], n, k, a, aOff, lda, b, bOff, ldb, alpha, accumulate, c, cOff, ldc);
-            } else if (r[0] < r[1]) {
-                narrow2(transA, transB, r[0], r[1], n, k, a, aOff, lda, b, bOff, ldb, alpha, accumulate, c, cOff, ldc);
+            if (r[0] >= r[1]) {
+                return;
             }
-            if (r[0] < r[1]) {
-                epilogue.finish(r[0], r[1], 0, n);
+            // Depth in blocks of NARROW_DEPTH terms, each added to C: the packed panel stays small for any k.
+            for (int p0 = 0; p0 < k; p0 += NARROW_DEPTH) {
+                int depth = Math.min(NARROW_DEPTH, k - p0);
+                int ao = aOff + (transA ? p0 * lda : p0);
+                int bo = bOff + (transB ? p0 : p0 * ldb);
+                boolean adds = accumulate || p0 > 0;
+                if (n <= VL) {
+                    narrow(transA, transB, r[0], r[1], n, depth, a, ao, lda, b, bo, ldb, alpha, adds, c, cOff, ldc);
+                } else {
+                    narrow2(transA, transB, r[0], r[1], n, depth, a, ao, lda, b, bo, ldb, alpha, adds, c, cOff, ldc);
+                }
             }
+            epilogue.finish(r[0], r[1], 0, n);
         });
     }
 
@@ -626,6 +645,8 @@ final class FloatGemm {
         final int columns;
         final int blocks;
         private final AtomicIntegerArray state;
+        /** What made a packer fail; written before its block's state says FAILED. */
+        private volatile Throwable failure;
 
         /** B to pack into {@code panels}, in blocks for C's row blocks of at most {@code rows} rows. */
         PackedB(boolean transB, float[] b, int bOff, int ldb, int k, int n, float[] panels, int rows) {
@@ -648,20 +669,27 @@ final class FloatGemm {
                 return;
             }
             if (now == FREE && state.compareAndSet(block, FREE, PACKING)) {
-                boolean packed = false;
                 try {
                     packWholeB(transB, b, bOff, ldb, k, block * columns, Math.min(n, (block + 1) * columns), n, panels);
-                    packed = true;
-                } finally {
-                    state.set(block, packed ? READY : FAILED);
+                    state.set(block, READY);
+                } catch (Throwable t) {
+                    failure = t;
+                    state.set(block, FAILED);
+                    throw t;
                 }
                 return;
             }
+            long spinUntil = System.nanoTime() + Workers.SPIN_NANOS;
             while ((now = state.get(block)) == PACKING) {
-                Thread.onSpinWait();
+                if (System.nanoTime() < spinUntil) {
+                    Thread.onSpinWait();
+                } else {
+                    java.util.concurrent.locks.LockSupport.parkNanos(10_000);
+                }
             }
             if (now == FAILED) {
-                throw new IllegalStateException("packing columns " + block * columns + ".. of B failed on another thread");
+                throw new Workers.SecondaryFailure("packing columns " + block * columns + ".. of B failed on another"
+                        + " thread", failure);
             }
         }
     }

@@ -26,6 +26,7 @@ final class VectorBackend extends Kernels {
     }
 
     static VectorBackend create() {
+        Workers.configure();
         return new VectorBackend("CPU (Java heap, JDK Vector API: " + FloatGemm.SPECIES + ", " + DoubleGemm.SPECIES
                 + ", GEMM register block " + FloatGemm.MR + "x" + FloatGemm.NR + " float / " + DoubleGemm.MR + "x"
                 + DoubleGemm.NR + " double, " + Workers.parallelism() + " threads)");
@@ -34,6 +35,12 @@ final class VectorBackend extends Kernels {
     @Override
     public String device() {
         return device;
+    }
+
+    /** Ends the worker threads now; a later call starts them again. */
+    @Override
+    public void close() {
+        Workers.shutdown();
     }
 
     /** From this many elements an elementwise kernel is split over the worker pool (memory-bound below that). */

@@ -71,4 +71,53 @@ class WorkersTest {
             callers.shutdownNow();
         }
     }
+
+    @Test
+    void theFirstFailureIsThrownWithTheOthersSuppressed() {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> Workers.run(4, part -> {
+            throw new IllegalArgumentException("part " + part);
+        }));
+        assertThat(thrown).isInstanceOf(IllegalArgumentException.class);
+        assertThat(thrown.getSuppressed()).hasSize(3);
+    }
+
+    @Test
+    void aSecondaryFailureGivesWayToItsRootCause() {
+        java.util.concurrent.atomic.AtomicReference<Throwable> first = new java.util.concurrent.atomic.AtomicReference<>();
+        IllegalStateException root = new IllegalStateException("packing failed");
+        Workers.record(first, new Workers.SecondaryFailure("waited for a failed block", root));
+        Workers.record(first, root);
+        assertThat(first.get()).isSameAs(root);
+        assertThat(root.getSuppressed()).as("a waiter's failure adds nothing to its root's").isEmpty();
+        Workers.record(first, new IllegalArgumentException("another part"));
+        assertThat(root.getSuppressed()).extracting(Throwable::getMessage).containsExactly("another part");
+    }
+
+    @Test
+    void shutdownEndsTheThreadsAndALaterCallStartsThemAgain() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Workers.parallelism() > 1, "one thread: the pool has no workers");
+        Workers.run(8, part -> { });
+        assertThat(Workers.liveThreads()).isEqualTo(Workers.parallelism() - 1);
+        Workers.shutdown();
+        assertThat(Workers.liveThreads()).isZero();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("vecnn-vector-worker"));
+        AtomicIntegerArray runs = new AtomicIntegerArray(8);
+        Workers.run(8, runs::incrementAndGet);
+        for (int p = 0; p < 8; p++) {
+            assertThat(runs.get(p)).isEqualTo(1);
+        }
+        assertThat(Workers.liveThreads()).isEqualTo(Workers.parallelism() - 1);
+    }
+
+    @Test
+    void idleWorkersEndAfterTheKeepAlive() throws InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Workers.parallelism() > 1, "one thread: the pool has no workers");
+        Workers.run(8, part -> { });
+        long deadline = System.nanoTime() + 3 * Workers.KEEP_ALIVE_NANOS;
+        while (Workers.liveThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(Workers.liveThreads()).as("workers alive %d s after the last call",
+                TimeUnit.NANOSECONDS.toSeconds(3 * Workers.KEEP_ALIVE_NANOS)).isZero();
+    }
 }
