@@ -43,9 +43,17 @@ final class OffHeapBudget {
         return true;
     }
 
-    /** Records that a buffer of {@code size} bytes was freed deterministically. */
+    /**
+     * Records that a buffer of {@code size} bytes was freed deterministically. Never below zero: a buffer counted
+     * before the last collection was already forgotten by it, and must not make room for more.
+     */
     void released(long size) {
-        sinceCollection.addAndGet(-size);
+        sinceCollection.accumulateAndGet(size, (counted, freed) -> Math.max(0, counted - freed));
+    }
+
+    /** Bytes of new buffers counted since the last collection. */
+    long counted() {
+        return sinceCollection.get();
     }
 
     @Override
