@@ -18,25 +18,19 @@ final class FloatGemm {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     /** Lanes per vector. */
     static final int VL = SPECIES.length();
-    /** Whether this is the float32 template ({@code false} in the generated float64 class). */
-    private static final boolean SINGLE = Float.BYTES == 4;
-    /**
-     * Rows of the register block: 8 x 2 vectors for float32, 6 x 4 for float64. Measured on a Xeon with AVX-512
-     * (JDK 17, kernel alone on packed tiles, paired in one JVM): for float32, 8 x 2 and 6 x 4 ran 6-7% faster than
-     * 4 x 4 (16 accumulators, but four broadcasts per four loads), 7 x 3 3-5%, 6 x 3 and 5 x 3 slower, and 8 rows
-     * divide the MLP's 128- and 784-row products; for float64, 6 x 4 ran 10% faster than 8 x 2 and 7 x 3 8%.
-     */
-    static final int MR = SINGLE ? 8 : 6;
+    /** The micro-kernel for this machine's register file ({@link VectorMachine#kernel}), chosen once. */
+    static final FloatMicroKernel KERNEL = FloatMicroKernel.named(VectorMachine.CURRENT.kernel(Float.BYTES));
+    /** Rows of the register block. */
+    static final int MR = KERNEL.rows();
     /** Columns of the register block, in vectors. */
-    private static final int NV = SINGLE ? 2 : 4;
+    private static final int NV = KERNEL.vectors();
     /** Columns of the register block. */
     static final int NR = NV * VL;
     /**
-     * Depth of a cache block: a B micro-panel of KC x NR elements (32 KB) stays in a 48 KB L1 with an A tile
-     * (8 KB float32, 6 KB float64) while the kernel runs down a column of A tiles. For float32 with 8 x 2, 256 was
-     * 3-5% faster than 128 and 192 (fewer passes over C, fewer calls).
+     * Depth of a cache block: a B micro-panel of KC x NR elements fills two thirds of L1 with room for an A tile
+     * and C ({@link VectorMachine#depth}).
      */
-    static final int KC = SINGLE ? 256 : 128;
+    static final int KC = VectorMachine.CURRENT.depth(NR * Float.BYTES);
     /**
      * Rows of A per cache block (a multiple of MR): a block packed for all its depth (1 MB float32, 1.5 MB float64
      * at a depth of 1024) is read from L2 by every block of C columns; 256 rows were 2-5% faster than 128 on 1024³
@@ -758,9 +752,9 @@ final class FloatGemm {
                 int mr = Math.min(MR, mc - ir);
                 int tile = co + ir * ldc + jr;
                 if (mr == MR && nr == NR) {
-                    kernel(kc, ap, ao + ir * kc, bp, panel, alpha, !first, c, tile, ldc);
+                    KERNEL.multiply(kc, ap, ao + ir * kc, bp, panel, alpha, !first, c, tile, ldc);
                 } else {
-                    kernel(kc, ap, ao + ir * kc, bp, panel, 1, false, edge, 0, NR);
+                    KERNEL.multiply(kc, ap, ao + ir * kc, bp, panel, 1, false, edge, 0, NR);
                     for (int r = 0; r < mr; r++) {
                         int row = tile + r * ldc;
                         for (int j = 0; j < nr; j++) {
@@ -881,195 +875,5 @@ final class FloatGemm {
             }
         }
         return t;
-    }
-
-    /**
-     * The micro-kernel: {@code C[0..MR, 0..NR) = fma(alpha, A · Bp, C)} over {@code kc} terms, or {@code A · Bp}
-     * when not {@code add} (no read of C), A a packed tile
-     * ({@code ap[ao + p*MR + r]}), Bp a packed panel of NR columns ({@code bp[bo + p*NR + j]}). Both indexes are a
-     * base plus a constant multiple of the loop counter, so C2 checks their bounds once, before the loop.
-     * The accumulators start from {@code +0.0}, so a sum is never {@code -0.0}. Edge tiles
-     * go through a scratch tile, so the kernel has no branch: a branch whose profile changes deoptimizes it, and
-     * after a few of those C2 may give it up for C1, which does not compile the Vector API to vector instructions
-     * (measured: 5 instead of 250 GFLOPS).
-     */
-    static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float alpha, boolean add, float[] c, int co,
-                       int ldc) {
-        // One body per register block; javac compiles only the one for this element type (MR is a constant).
-        if (MR == 8) {
-            FloatVector c00 = FloatVector.zero(SPECIES);
-            FloatVector c01 = c00;
-            FloatVector c10 = c00, c11 = c00;
-            FloatVector c20 = c00, c21 = c00;
-            FloatVector c30 = c00, c31 = c00;
-            FloatVector c40 = c00, c41 = c00;
-            FloatVector c50 = c00, c51 = c00;
-            FloatVector c60 = c00, c61 = c00;
-            FloatVector c70 = c00, c71 = c00;
-            for (int p = 0; p < kc; p++) {
-                int bi = bo + p * NR;
-                int ai = ao + p * MR;
-                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
-                FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + VL);
-                FloatVector x = FloatVector.broadcast(SPECIES, ap[ai]);
-                c00 = x.fma(b0, c00);
-                c01 = x.fma(b1, c01);
-                x = FloatVector.broadcast(SPECIES, ap[ai + 1]);
-                c10 = x.fma(b0, c10);
-                c11 = x.fma(b1, c11);
-                x = FloatVector.broadcast(SPECIES, ap[ai + 2]);
-                c20 = x.fma(b0, c20);
-                c21 = x.fma(b1, c21);
-                x = FloatVector.broadcast(SPECIES, ap[ai + 3]);
-                c30 = x.fma(b0, c30);
-                c31 = x.fma(b1, c31);
-                x = FloatVector.broadcast(SPECIES, ap[ai + 4]);
-                c40 = x.fma(b0, c40);
-                c41 = x.fma(b1, c41);
-                x = FloatVector.broadcast(SPECIES, ap[ai + 5]);
-                c50 = x.fma(b0, c50);
-                c51 = x.fma(b1, c51);
-                x = FloatVector.broadcast(SPECIES, ap[ai + 6]);
-                c60 = x.fma(b0, c60);
-                c61 = x.fma(b1, c61);
-                x = FloatVector.broadcast(SPECIES, ap[ai + 7]);
-                c70 = x.fma(b0, c70);
-                c71 = x.fma(b1, c71);
-            }
-            if (add) {
-                FloatVector av = FloatVector.broadcast(SPECIES, alpha);
-                c00.fma(av, FloatVector.fromArray(SPECIES, c, co)).intoArray(c, co);
-                c01.fma(av, FloatVector.fromArray(SPECIES, c, co + VL)).intoArray(c, co + VL);
-                c10.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc)).intoArray(c, co + ldc);
-                c11.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + VL)).intoArray(c, co + ldc + VL);
-                c20.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
-                c21.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + VL)).intoArray(c, co + 2 * ldc + VL);
-                c30.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
-                c31.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + VL)).intoArray(c, co + 3 * ldc + VL);
-                c40.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
-                c41.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + VL)).intoArray(c, co + 4 * ldc + VL);
-                c50.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
-                c51.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc + VL)).intoArray(c, co + 5 * ldc + VL);
-                c60.fma(av, FloatVector.fromArray(SPECIES, c, co + 6 * ldc)).intoArray(c, co + 6 * ldc);
-                c61.fma(av, FloatVector.fromArray(SPECIES, c, co + 6 * ldc + VL)).intoArray(c, co + 6 * ldc + VL);
-                c70.fma(av, FloatVector.fromArray(SPECIES, c, co + 7 * ldc)).intoArray(c, co + 7 * ldc);
-                c71.fma(av, FloatVector.fromArray(SPECIES, c, co + 7 * ldc + VL)).intoArray(c, co + 7 * ldc + VL);
-            } else {
-                c00.intoArray(c, co);
-                c01.intoArray(c, co + VL);
-                c10.intoArray(c, co + ldc);
-                c11.intoArray(c, co + ldc + VL);
-                c20.intoArray(c, co + 2 * ldc);
-                c21.intoArray(c, co + 2 * ldc + VL);
-                c30.intoArray(c, co + 3 * ldc);
-                c31.intoArray(c, co + 3 * ldc + VL);
-                c40.intoArray(c, co + 4 * ldc);
-                c41.intoArray(c, co + 4 * ldc + VL);
-                c50.intoArray(c, co + 5 * ldc);
-                c51.intoArray(c, co + 5 * ldc + VL);
-                c60.intoArray(c, co + 6 * ldc);
-                c61.intoArray(c, co + 6 * ldc + VL);
-                c70.intoArray(c, co + 7 * ldc);
-                c71.intoArray(c, co + 7 * ldc + VL);
-            }
-        } else {
-            FloatVector c00 = FloatVector.zero(SPECIES);
-            FloatVector c01 = c00, c02 = c00, c03 = c00;
-            FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-            FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-            FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-            FloatVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
-            FloatVector c50 = c00, c51 = c00, c52 = c00, c53 = c00;
-            for (int p = 0; p < kc; p++) {
-                int bi = bo + p * NR;
-                int ai = ao + p * MR;
-                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
-                FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + VL);
-                FloatVector b2 = FloatVector.fromArray(SPECIES, bp, bi + 2 * VL);
-                FloatVector b3 = FloatVector.fromArray(SPECIES, bp, bi + 3 * VL);
-                FloatVector x = FloatVector.broadcast(SPECIES, ap[ai]);
-                c00 = x.fma(b0, c00);
-                c01 = x.fma(b1, c01);
-                c02 = x.fma(b2, c02);
-                c03 = x.fma(b3, c03);
-                x = FloatVector.broadcast(SPECIES, ap[ai + 1]);
-                c10 = x.fma(b0, c10);
-                c11 = x.fma(b1, c11);
-                c12 = x.fma(b2, c12);
-                c13 = x.fma(b3, c13);
-                x = FloatVector.broadcast(SPECIES, ap[ai + 2]);
-                c20 = x.fma(b0, c20);
-                c21 = x.fma(b1, c21);
-                c22 = x.fma(b2, c22);
-                c23 = x.fma(b3, c23);
-                x = FloatVector.broadcast(SPECIES, ap[ai + 3]);
-                c30 = x.fma(b0, c30);
-                c31 = x.fma(b1, c31);
-                c32 = x.fma(b2, c32);
-                c33 = x.fma(b3, c33);
-                x = FloatVector.broadcast(SPECIES, ap[ai + 4]);
-                c40 = x.fma(b0, c40);
-                c41 = x.fma(b1, c41);
-                c42 = x.fma(b2, c42);
-                c43 = x.fma(b3, c43);
-                x = FloatVector.broadcast(SPECIES, ap[ai + 5]);
-                c50 = x.fma(b0, c50);
-                c51 = x.fma(b1, c51);
-                c52 = x.fma(b2, c52);
-                c53 = x.fma(b3, c53);
-            }
-            if (add) {
-                FloatVector av = FloatVector.broadcast(SPECIES, alpha);
-                c00.fma(av, FloatVector.fromArray(SPECIES, c, co)).intoArray(c, co);
-                c01.fma(av, FloatVector.fromArray(SPECIES, c, co + VL)).intoArray(c, co + VL);
-                c02.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * VL)).intoArray(c, co + 2 * VL);
-                c03.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * VL)).intoArray(c, co + 3 * VL);
-                c10.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc)).intoArray(c, co + ldc);
-                c11.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + VL)).intoArray(c, co + ldc + VL);
-                c12.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + 2 * VL)).intoArray(c, co + ldc + 2 * VL);
-                c13.fma(av, FloatVector.fromArray(SPECIES, c, co + ldc + 3 * VL)).intoArray(c, co + ldc + 3 * VL);
-                c20.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
-                c21.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + VL)).intoArray(c, co + 2 * ldc + VL);
-                c22.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 2 * VL)).intoArray(c, co + 2 * ldc + 2 * VL);
-                c23.fma(av, FloatVector.fromArray(SPECIES, c, co + 2 * ldc + 3 * VL)).intoArray(c, co + 2 * ldc + 3 * VL);
-                c30.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
-                c31.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + VL)).intoArray(c, co + 3 * ldc + VL);
-                c32.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 2 * VL)).intoArray(c, co + 3 * ldc + 2 * VL);
-                c33.fma(av, FloatVector.fromArray(SPECIES, c, co + 3 * ldc + 3 * VL)).intoArray(c, co + 3 * ldc + 3 * VL);
-                c40.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
-                c41.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + VL)).intoArray(c, co + 4 * ldc + VL);
-                c42.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + 2 * VL)).intoArray(c, co + 4 * ldc + 2 * VL);
-                c43.fma(av, FloatVector.fromArray(SPECIES, c, co + 4 * ldc + 3 * VL)).intoArray(c, co + 4 * ldc + 3 * VL);
-                c50.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
-                c51.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc + VL)).intoArray(c, co + 5 * ldc + VL);
-                c52.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc + 2 * VL)).intoArray(c, co + 5 * ldc + 2 * VL);
-                c53.fma(av, FloatVector.fromArray(SPECIES, c, co + 5 * ldc + 3 * VL)).intoArray(c, co + 5 * ldc + 3 * VL);
-            } else {
-                c00.intoArray(c, co);
-                c01.intoArray(c, co + VL);
-                c02.intoArray(c, co + 2 * VL);
-                c03.intoArray(c, co + 3 * VL);
-                c10.intoArray(c, co + ldc);
-                c11.intoArray(c, co + ldc + VL);
-                c12.intoArray(c, co + ldc + 2 * VL);
-                c13.intoArray(c, co + ldc + 3 * VL);
-                c20.intoArray(c, co + 2 * ldc);
-                c21.intoArray(c, co + 2 * ldc + VL);
-                c22.intoArray(c, co + 2 * ldc + 2 * VL);
-                c23.intoArray(c, co + 2 * ldc + 3 * VL);
-                c30.intoArray(c, co + 3 * ldc);
-                c31.intoArray(c, co + 3 * ldc + VL);
-                c32.intoArray(c, co + 3 * ldc + 2 * VL);
-                c33.intoArray(c, co + 3 * ldc + 3 * VL);
-                c40.intoArray(c, co + 4 * ldc);
-                c41.intoArray(c, co + 4 * ldc + VL);
-                c42.intoArray(c, co + 4 * ldc + 2 * VL);
-                c43.intoArray(c, co + 4 * ldc + 3 * VL);
-                c50.intoArray(c, co + 5 * ldc);
-                c51.intoArray(c, co + 5 * ldc + VL);
-                c52.intoArray(c, co + 5 * ldc + 2 * VL);
-                c53.intoArray(c, co + 5 * ldc + 3 * VL);
-            }
-        }
     }
 }

@@ -1,0 +1,89 @@
+package org.vecnn.backend.vector;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * The 6 x 2 micro-kernel (see {@link FloatMicroKernel}): 12 accumulators, 2 rows of B, 1 broadcast of A, 15 of
+ * AVX2's 16 registers (BLIS's Haswell block). For both element types with 16 registers, where 8 x 2 (19) would spill.
+ */
+final class FloatKernel6x2 implements FloatMicroKernel {
+    private static final int ROWS = 6;
+    private static final int NR = 2 * FloatGemm.VL;
+
+    @Override
+    public int rows() {
+        return ROWS;
+    }
+
+    @Override
+    public int vectors() {
+        return 2;
+    }
+
+    @Override
+    public void multiply(int kc, float[] ap, int ao, float[] bp, int bo, float alpha, boolean add, float[] c, int co,
+                         int ldc) {
+        var species = FloatGemm.SPECIES;
+        int vl = FloatGemm.VL;
+        FloatVector c00 = FloatVector.zero(species);
+        FloatVector c01 = c00;
+        FloatVector c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00;
+        FloatVector c40 = c00, c41 = c00;
+        FloatVector c50 = c00, c51 = c00;
+        // Both indexes are a base plus a constant multiple of p, so C2 checks their bounds once, before the loop.
+        for (int p = 0; p < kc; p++) {
+            int bi = bo + p * NR;
+            int ai = ao + p * ROWS;
+            FloatVector b0 = FloatVector.fromArray(species, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(species, bp, bi + vl);
+            FloatVector x = FloatVector.broadcast(species, ap[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(species, ap[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(species, ap[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(species, ap[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(species, ap[ai + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(species, ap[ai + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+        }
+        if (add) {
+            FloatVector av = FloatVector.broadcast(species, alpha);
+            c00.fma(av, FloatVector.fromArray(species, c, co)).intoArray(c, co);
+            c01.fma(av, FloatVector.fromArray(species, c, co + vl)).intoArray(c, co + vl);
+            c10.fma(av, FloatVector.fromArray(species, c, co + ldc)).intoArray(c, co + ldc);
+            c11.fma(av, FloatVector.fromArray(species, c, co + ldc + vl)).intoArray(c, co + ldc + vl);
+            c20.fma(av, FloatVector.fromArray(species, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c21.fma(av, FloatVector.fromArray(species, c, co + 2 * ldc + vl)).intoArray(c, co + 2 * ldc + vl);
+            c30.fma(av, FloatVector.fromArray(species, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c31.fma(av, FloatVector.fromArray(species, c, co + 3 * ldc + vl)).intoArray(c, co + 3 * ldc + vl);
+            c40.fma(av, FloatVector.fromArray(species, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+            c41.fma(av, FloatVector.fromArray(species, c, co + 4 * ldc + vl)).intoArray(c, co + 4 * ldc + vl);
+            c50.fma(av, FloatVector.fromArray(species, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
+            c51.fma(av, FloatVector.fromArray(species, c, co + 5 * ldc + vl)).intoArray(c, co + 5 * ldc + vl);
+        } else {
+            c00.intoArray(c, co);
+            c01.intoArray(c, co + vl);
+            c10.intoArray(c, co + ldc);
+            c11.intoArray(c, co + ldc + vl);
+            c20.intoArray(c, co + 2 * ldc);
+            c21.intoArray(c, co + 2 * ldc + vl);
+            c30.intoArray(c, co + 3 * ldc);
+            c31.intoArray(c, co + 3 * ldc + vl);
+            c40.intoArray(c, co + 4 * ldc);
+            c41.intoArray(c, co + 4 * ldc + vl);
+            c50.intoArray(c, co + 5 * ldc);
+            c51.intoArray(c, co + 5 * ldc + vl);
+        }
+    }
+}
