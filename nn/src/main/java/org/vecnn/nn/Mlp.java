@@ -167,7 +167,7 @@ public final class Mlp {
                 int first = b * batchSize;
                 Workspace ws = workspace(Math.min(batchSize, n - first));
                 ws.batch.load(train, order, first);
-                double loss = trainStep(ws, epoch, b + 1, batches);
+                double loss = trainStep(ws, epoch, b + 1, batches, order, first);
                 lossSum += loss * ws.rows;
                 if (train.hasLabels()) {
                     correct += correct(ws);
@@ -186,12 +186,15 @@ public final class Mlp {
         return new TrainingReport(results);
     }
 
-    /** Forward, loss, backward and one optimizer step on the loaded batch; the batch's mean loss. */
-    private double trainStep(Workspace ws, int epoch, int batch, int batches) {
+    /**
+     * Forward, loss, backward and one optimizer step on the loaded batch, the examples {@code order[first..]} of
+     * the training set; the batch's mean loss.
+     */
+    private double trainStep(Workspace ws, int epoch, int batch, int batches, int[] order, int first) {
         if (!fusedSgd) {
             double loss = computeGradients(ws);
             if (!Double.isFinite(loss)) {
-                throw new NonFiniteLossException(epoch, batch, batches, loss);
+                throw new NonFiniteLossException(epoch, batch, batches, loss, nonFiniteData(ws, order, first));
             }
             optimizerStep();
             return loss;
@@ -199,7 +202,7 @@ public final class Mlp {
         // Plain SGD: each layer's step fused into its backward pass (see DenseLayer.parameterBackwardAndStep).
         double loss = forwardLoss(ws);
         if (!Double.isFinite(loss)) {
-            throw new NonFiniteLossException(epoch, batch, batches, loss);
+            throw new NonFiniteLossException(epoch, batch, batches, loss, nonFiniteData(ws, order, first));
         }
         step++;
         int last = layers.size() - 1;
@@ -211,6 +214,27 @@ public final class Mlp {
             layers.get(i).parameterBackwardAndStep(input, ws.layers[i]);
         }
         return loss;
+    }
+
+    /**
+     * Where the loaded batch (the training examples {@code order[first..]}) holds its first NaN or infinite
+     * feature or target, as the batch tensors hold them; null when all are finite. Read back only after a
+     * non-finite loss, to tell bad data from divergence.
+     */
+    private String nonFiniteData(Workspace ws, int[] order, int first) {
+        String[] names = {"feature", "target"};
+        Tensor[] tensors = {ws.batch.x, ws.batch.y};
+        for (int t = 0; t < tensors.length; t++) {
+            double[] values = backend.toDoubleArray(tensors[t]);
+            int columns = tensors[t].shape().dim(1);
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isFinite(values[i])) {
+                    return names[t] + " " + values[i] + " at example " + order[first + i / columns]
+                            + " of the training set, column " + i % columns + " (from 0)";
+                }
+            }
+        }
+        return null;
     }
 
     /** One step of the optimizer with the gradients in the layers' gradient tensors. */
@@ -496,6 +520,9 @@ public final class Mlp {
     /**
      * Writes the architecture and parameters to {@code file} in the format {@link ModelFile} documents,
      * atomically: a reader sees the old file or the complete new one, never a partial one.
+     *
+     * @throws IllegalStateException if a parameter is NaN or infinite (the message names the layer and the
+     *                               index); nothing is written then
      */
     public void save(Path file) throws IOException {
         List<double[]> weights = new ArrayList<>();
@@ -513,7 +540,7 @@ public final class Mlp {
      * from fresh state.
      *
      * @throws ModelFileException     if the file is not a vecnn model, of an unsupported version, truncated or
-     *                                 corrupted; nothing is loaded then
+     *                                 corrupted, or holds a NaN or infinite parameter; nothing is loaded then
      * @throws InvalidNetworkException if {@code backend} is null or cannot run the file's dtype
      */
     public static Mlp load(Path file, Backend backend) throws IOException {

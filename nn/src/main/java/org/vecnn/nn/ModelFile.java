@@ -41,7 +41,9 @@ import org.vecnn.Backend;
  *
  * A reader checks the magic, then the version, then that the length is exactly what the header implies, then
  * the checksum, then every field, and only then creates tensors: a bad file never gives a half-loaded model.
- * Optimizer state is not stored. A writer writes to a temporary file in the target's directory and moves it
+ * A NaN or infinite parameter is refused on writing and on reading, naming the layer and the index (a file
+ * whose checksum was recomputed over such values would otherwise load and predict NaN). Optimizer state is not
+ * stored. A writer writes to a temporary file in the target's directory and moves it
  * into place atomically.
  */
 final class ModelFile {
@@ -79,6 +81,14 @@ final class ModelFile {
             out.writeDouble(layer.activation.slope());
         }
         boolean wide = architecture.dtype == DType.FLOAT64;
+        for (int i = 0; i < weights.size(); i++) {
+            String refused = nonFinite(architecture, i, weights.get(i), biases.get(i), wide);
+            if (refused != null) {
+                throw new IllegalStateException(file + ": cannot save the model: " + refused
+                        + "; the model diverged (a learning rate too large, unscaled or non-finite data): nothing"
+                        + " was written");
+            }
+        }
         for (int i = 0; i < weights.size(); i++) {
             writeValues(out, weights.get(i), wide);
             writeValues(out, biases.get(i), wide);
@@ -235,8 +245,43 @@ final class ModelFile {
         for (int i = 0; i < layerCount; i++) {
             weights.add(readValues(in, architecture.inputsOf(i) * units[i], dtype));
             biases.add(readValues(in, units[i], dtype));
+            String refused = nonFinite(architecture, i, weights.get(i), biases.get(i), true);
+            if (refused != null) {
+                throw new ModelFileException(name + ": corrupted: " + refused + "; a model with non-finite"
+                        + " parameters predicts NaN");
+            }
         }
         return Mlp.withParameters(architecture, backend, weights, biases);
+    }
+
+    /**
+     * Where layer {@code layer}'s first non-finite parameter is (in its stored width), or null when every one is
+     * finite: e.g. {@code layer 2 of 3, dense(10, softmax): weight [4, 7] (index 47 of 120) is NaN}.
+     */
+    static String nonFinite(Architecture architecture, int layer, double[] weights, double[] biases, boolean wide) {
+        LayerSpec spec = architecture.layers.get(layer);
+        String where = "layer " + (layer + 1) + " of " + architecture.layers.size() + ", dense(" + spec.units + ", "
+                + spec.activation + "): ";
+        for (int i = 0; i < weights.length; i++) {
+            if (!finite(weights[i], wide)) {
+                return where + "weight [" + i / spec.units + ", " + i % spec.units + "] (index " + i + " of "
+                        + weights.length + ") is " + stored(weights[i], wide);
+            }
+        }
+        for (int i = 0; i < biases.length; i++) {
+            if (!finite(biases[i], wide)) {
+                return where + "bias " + i + " of " + biases.length + " is " + stored(biases[i], wide);
+            }
+        }
+        return null;
+    }
+
+    private static boolean finite(double value, boolean wide) {
+        return wide ? Double.isFinite(value) : Float.isFinite((float) value);
+    }
+
+    private static String stored(double value, boolean wide) {
+        return wide ? Double.toString(value) : Float.toString((float) value);
     }
 
     private static ModelFileException truncated(String name, long expected, int actual) {
