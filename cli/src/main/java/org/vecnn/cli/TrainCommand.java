@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.nn.Activation;
 import org.vecnn.nn.Dataset;
@@ -43,8 +42,16 @@ final class TrainCommand implements Callable<Integer> {
                     + "file of numeric features and an integer label column (default: generated 28x28 digits).")
     Path data;
 
-    @Option(names = "--label-column", defaultValue = "0", description = "CSV: the label's column (default ${DEFAULT-VALUE}).")
-    int labelColumn;
+    @Option(names = "--label-column", defaultValue = "0", paramLabel = "N|last", converter = LabelColumn.Converter.class,
+            description = "CSV: the label's column, from 0 (negative counts from the end) or `last` (default "
+                    + "${DEFAULT-VALUE}). Labels are integers from 0; a column that is not (a feature), gives one "
+                    + "class, or gives classes of a handful of examples among thousands is refused.")
+    LabelColumn labelColumn;
+
+    @Option(names = "--allow-rare-classes", description = "CSV: train even where a class from 0 to the largest "
+            + "label has fewer than " + ClassLabels.RARE_BELOW + " examples and under 1 in " + ClassLabels.RARE_SHARE
+            + " (or none).")
+    boolean allowRareClasses;
 
     @Option(names = "--header", description = "CSV: the first line is a header.")
     boolean header;
@@ -89,6 +96,7 @@ final class TrainCommand implements Callable<Integer> {
         int examples;
         int features;
         int classes;
+        int[] classCounts;
         int trainSamples;
         int validationSamples;
         List<EpochResult> epochs;
@@ -103,8 +111,8 @@ final class TrainCommand implements Callable<Integer> {
         requirePositive("--batch-size", batchSize);
         requirePositive("--hidden", hidden);
         requirePositive("--samples", samples);
-        Backend chosen = backend == null ? Backends.get() : Backends.get(backend);
-        Dataset dataset = TrainingData.load(data, samples, seed, labelColumn, header);
+        Backend chosen = DefaultBackend.named(backend);
+        Dataset dataset = TrainingData.load(data, samples, seed, labelColumn, header, allowRareClasses);
         if (dataset.size() < 5) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "training needs at least 5 samples "
                     + "(80% to train on, 20% to validate with), got " + dataset.size());
@@ -146,6 +154,7 @@ final class TrainCommand implements Callable<Integer> {
             announce.printf("data:    %s: %d examples of %d features, %d classes; %d to train on, %d to validate%n",
                     source, dataset.size(), dataset.featureCount(), dataset.classCount(), split.train().size(),
                     split.test().size());
+            announce.printf("classes: %s%n", ClassLabels.describe(classCounts(dataset)));
             announce.printf("backend: %s (%s)%n", on.name(), on.capabilities().device());
             announce.flush();
         }
@@ -163,6 +172,7 @@ final class TrainCommand implements Callable<Integer> {
         outcome.examples = dataset.size();
         outcome.features = dataset.featureCount();
         outcome.classes = dataset.classCount();
+        outcome.classCounts = classCounts(dataset);
         outcome.trainSamples = split.train().size();
         outcome.validationSamples = split.test().size();
         outcome.epochs = report.epochs();
@@ -182,6 +192,10 @@ final class TrainCommand implements Callable<Integer> {
             outcome.model = save.toAbsolutePath().toString();
         }
         return outcome;
+    }
+
+    private static int[] classCounts(Dataset dataset) {
+        return ClassLabels.count(dataset.labels(), dataset.classCount());
     }
 
     /** A progress bar per epoch, stepped per batch with the batch's loss. */
