@@ -123,7 +123,8 @@ final class TrainCommand implements Callable<Integer> {
             out.println(Json.of(outcome));
         } else {
             out.print(table(outcome.epochs));
-            out.printf("%s, %s: %.0f samples/s; chart: %s%n", outcome.backend, outcome.dtype, outcome.samplesPerSecond, outcome.chart);
+            out.printf("%s, %s: %s; chart: %s%n", outcome.backend, outcome.dtype, summary(outcome.epochs),
+                    outcome.chart);
             if (outcome.model != null) {
                 out.println("model: " + outcome.model);
             }
@@ -235,8 +236,35 @@ final class TrainCommand implements Callable<Integer> {
         for (EpochResult e : epochs) {
             table.row(e.epoch(), String.format("%.4f", e.trainLoss()), String.format("%.3f", e.trainAccuracy()),
                     String.format("%.4f", e.validationLoss()), String.format("%.3f", e.validationAccuracy()),
-                    String.format("%.2f", e.seconds()), String.format("%.0f", e.samplesPerSecond()));
+                    seconds(e.seconds()), String.format("%.0f", e.samplesPerSecond()));
         }
         return table.toString();
+    }
+
+    /**
+     * Seconds to three significant digits, so that a row's samples / seconds gives its samples/s (a fixed two
+     * decimals printed a 1 ms epoch as 0.00 beside a million samples/s).
+     */
+    static String seconds(double seconds) {
+        return seconds >= 100 ? String.format(java.util.Locale.ROOT, "%.0f", seconds)
+                : String.format(java.util.Locale.ROOT, "%.3g", seconds);
+    }
+
+    /**
+     * The throughput of the rows above it, stated as the rows state it: all samples over all steps' seconds, and
+     * without the first epoch (which carries the JIT's warm-up), so that neither figure looks at odds with the rows.
+     */
+    static String summary(List<EpochResult> epochs) {
+        long samples = epochs.stream().mapToLong(EpochResult::samples).sum();
+        double seconds = epochs.stream().mapToDouble(EpochResult::seconds).sum();
+        String all = String.format(java.util.Locale.ROOT, "%d samples in %s s, %.0f samples/s", samples,
+                seconds(seconds), samples / seconds);
+        if (epochs.size() < 2) {
+            return all;
+        }
+        long later = samples - epochs.get(0).samples();
+        double laterSeconds = seconds - epochs.get(0).seconds();
+        return all + String.format(java.util.Locale.ROOT, " (%.0f samples/s after epoch 1, which includes the warm-up)",
+                later / laterSeconds);
     }
 }

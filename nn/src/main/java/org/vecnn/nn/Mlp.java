@@ -50,12 +50,18 @@ public final class Mlp {
     private long step;
     /** Whether every layer's optimizer is plain SGD, whose step {@link #trainStep} fuses into the backward pass. */
     private final boolean fusedSgd;
+    /** The standardization's means and scales as (1, inputs) tensors; null without one. */
+    private final Tensor means;
+    private final Tensor scales;
 
     private Mlp(Architecture architecture, Backend backend, List<DenseLayer> layers) {
         this.architecture = architecture;
         this.backend = backend;
         this.layers = layers;
         this.fusedSgd = layers.stream().allMatch(DenseLayer::fusesSgd);
+        Standardization s = architecture.standardization;
+        this.means = s == null ? null : tensor(backend, architecture.dtype, s.means(), 1, architecture.inputs);
+        this.scales = s == null ? null : tensor(backend, architecture.dtype, s.scales(), 1, architecture.inputs);
     }
 
     /** Starts the definition of a network. */
@@ -210,7 +216,7 @@ public final class Mlp {
             if (i < last) {
                 layers.get(i).activationBackward(ws.layers[i + 1].dx, ws.layers[i]);
             }
-            Tensor input = i == 0 ? ws.batch.x : ws.layers[i - 1].a;
+            Tensor input = i == 0 ? firstInput(ws) : ws.layers[i - 1].a;
             layers.get(i).parameterBackwardAndStep(input, ws.layers[i]);
         }
         return loss;
@@ -375,7 +381,7 @@ public final class Mlp {
             if (i < last) {
                 layers.get(i).activationBackward(ws.layers[i + 1].dx, ws.layers[i]);
             }
-            Tensor input = i == 0 ? ws.batch.x : ws.layers[i - 1].a;
+            Tensor input = i == 0 ? firstInput(ws) : ws.layers[i - 1].a;
             layers.get(i).parameterBackward(input, ws.layers[i]);
         }
         return loss;
@@ -395,11 +401,21 @@ public final class Mlp {
     /** The forward pass; the last layer's activation is left to the loss when {@code outputActivation} is false. */
     private Tensor forward(Tensor x, Workspace ws, boolean outputActivation) {
         Tensor activation = x;
+        if (means != null) {
+            backend.subtract(x, means, ws.standardized);
+            backend.divide(ws.standardized, scales, ws.standardized);
+            activation = ws.standardized;
+        }
         int last = layers.size() - 1;
         for (int i = 0; i < layers.size(); i++) {
             activation = layers.get(i).forward(activation, ws.layers[i], i < last || outputActivation);
         }
         return activation;
+    }
+
+    /** The first layer's input in the last forward pass: the batch, standardized where the network does so. */
+    private Tensor firstInput(Workspace ws) {
+        return means == null ? ws.batch.x : ws.standardized;
     }
 
     /** How many examples of the loaded batch the last forward pass classified correctly. */
@@ -592,6 +608,11 @@ public final class Mlp {
     /** The optimizer. */
     public Optimizer optimizer() {
         return architecture.optimizer;
+    }
+
+    /** The input standardization the network applies before its first layer, if it has one. */
+    public java.util.Optional<Standardization> standardization() {
+        return java.util.Optional.ofNullable(architecture.standardization);
     }
 
     /** The seed the initial weights were drawn from. */

@@ -103,11 +103,11 @@ class ModelFileTest {
         trained(DType.FLOAT64).save(file);
         byte[] bytes = Files.readAllBytes(file);
         byte[] version = bytes.clone();
-        ByteBuffer.wrap(version).putInt(8, 2);
+        ByteBuffer.wrap(version).putInt(8, 3);
         Path bad = dir.resolve("bad.vecnn");
         Files.write(bad, version);
         assertThatThrownBy(() -> Mlp.load(bad, loops)).isInstanceOf(ModelFileException.class)
-                .hasMessageEndingWith("unsupported model file version 2; this vecnn reads version 1");
+                .hasMessageEndingWith("unsupported model file version 3; this vecnn reads versions 1 and 2");
         Files.writeString(bad, "a,b,c\n1,2,3\n");
         assertThatThrownBy(() -> Mlp.load(bad, loops)).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("not a vecnn model file");
