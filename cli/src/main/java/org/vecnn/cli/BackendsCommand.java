@@ -61,18 +61,29 @@ final class BackendsCommand implements Callable<Integer> {
 
     private static String defaultBackendName() {
         try {
-            return Backends.get().name();
+            return DefaultBackend.get().name();
         } catch (RuntimeException e) {
             return null;
         }
     }
 
+    /**
+     * Lists every backend; then, where {@code VECNN_BACKEND} or {@code -Dvecnn.backend} names one that cannot be
+     * had, fails as every other command does (exit 3, the setting named), no backend marked as the default.
+     */
     @Override
     public Integer call() {
-        List<Info> infos = collect();
+        print(collect());
+        if (DefaultBackend.override() != null) {
+            DefaultBackend.get();
+        }
+        return ExitCodes.OK;
+    }
+
+    private void print(List<Info> infos) {
         if (output.json) {
             spec.commandLine().getOut().println(Json.of(infos));
-            return ExitCodes.OK;
+            return;
         }
         Table table = new Table("backend", "priority", "status", "device / reason", "dtypes", "accelerated").rightAlign(1);
         for (Info info : infos) {
@@ -84,6 +95,5 @@ final class BackendsCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(table);
         spec.commandLine().getOut().println("* the default: highest priority available; override with -D"
                 + Backends.PROPERTY + "=NAME or " + Backends.ENVIRONMENT + "=NAME");
-        return ExitCodes.OK;
     }
 }

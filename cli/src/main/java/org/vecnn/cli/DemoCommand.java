@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Backend;
 import org.vecnn.nn.GeneratedDigits;
@@ -45,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
                 Workloads.standard(true), List.of(DType.FLOAT32, DType.FLOAT64), true, !quiet && Terminal.interactive());
         out.print(BenchRun.table(results));
         out.println();
-        Backend backend = Backends.get();
+        Backend backend = DefaultBackend.get();
         String noDigits = GeneratedDigits.unavailableReason();
         if (noDigits != null) {
             out.println("== Training: skipped, " + noDigits);
@@ -58,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
             TrainCommand train = new TrainCommand();
             new CommandLine(train).parseArgs("--samples", "2000", "--epochs", "3", "--hidden", "64", "--report",
                     report.toString());
-            TrainCommand.Outcome outcome = train.train(backend, TrainingData.load(null, 2000, train.seed, 0, false),
+            TrainCommand.Outcome outcome = train.train(backend, TrainingData.load(null, 2000, train.seed, LabelColumn.FIRST, false, false),
                     !quiet && Terminal.interactive(), null);
             out.print(TrainCommand.table(outcome.epochs));
             Path page = BenchReport.write(results, report); // after training, so that the page shows its chart too

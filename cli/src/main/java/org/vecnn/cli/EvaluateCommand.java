@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.vecnn.Backends;
+import org.vecnn.nn.DataFileException;
 import org.vecnn.nn.Dataset;
 import org.vecnn.nn.Evaluation;
 import org.vecnn.nn.Mlp;
@@ -34,8 +34,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR|CSV", description = "Labelled data.")
     Path data;
 
-    @Option(names = "--label-column", defaultValue = "0", description = "CSV: the label's column (default ${DEFAULT-VALUE}).")
-    int labelColumn;
+    @Option(names = "--label-column", defaultValue = "0", paramLabel = "N|last", converter = LabelColumn.Converter.class,
+            description = "CSV: the label's column, from 0 (negative counts from the end) or `last` (default "
+                    + "${DEFAULT-VALUE}).")
+    LabelColumn labelColumn;
 
     @Option(names = "--header", description = "CSV: the first line is a header.")
     boolean header;
@@ -54,15 +56,27 @@ final class EvaluateCommand implements Callable<Integer> {
         double accuracy;
     }
 
+    /** Why {@code dataset} does not fit {@code mlp}, in the terms of its file. */
+    private String mismatch(Dataset dataset, Mlp mlp) {
+        String needs = "the model " + model + " maps " + mlp.inputSize() + " features to " + mlp.outputSize()
+                + " output" + (mlp.outputSize() == 1 ? "" : "s");
+        if (!dataset.hasLabels()) {
+            return "--data " + data + " has " + (dataset.featureCount() + dataset.targetCount()) + " columns, but "
+                    + needs + ": a row of regression data needs " + (mlp.inputSize() + mlp.outputSize())
+                    + " columns, the features, then the " + mlp.outputSize() + " target" + (mlp.outputSize() == 1
+                            ? "" : "s");
+        }
+        return "--data " + data + " has " + dataset.featureCount() + " features per example and labels of "
+                + dataset.classCount() + " classes, but " + needs;
+    }
+
     @Override
     public Integer call() throws Exception {
-        Backend on = backend == null ? Backends.get() : Backends.get(backend);
+        Backend on = DefaultBackend.named(backend);
         Mlp mlp = Mlp.load(model, on);
         Dataset dataset = ModelInput.labelled(data, mlp, labelColumn, header);
         if (dataset.featureCount() != mlp.inputSize() || dataset.targetCount() != mlp.outputSize()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--data " + data + " has "
-                    + dataset.featureCount() + " features and " + dataset.targetCount() + " targets per example but "
-                    + "the model " + model + " maps " + mlp.inputSize() + " inputs to " + mlp.outputSize() + " outputs");
+            throw new DataFileException(mismatch(dataset, mlp));
         }
         Evaluation evaluation = mlp.evaluate(dataset);
         Outcome outcome = new Outcome();

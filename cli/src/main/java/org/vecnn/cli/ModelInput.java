@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.vecnn.nn.Csv;
+import org.vecnn.nn.DataFileException;
 import org.vecnn.nn.Dataset;
 import org.vecnn.nn.Idx;
 import org.vecnn.nn.Loss;
@@ -18,50 +19,63 @@ final class ModelInput {
     private ModelInput() {
     }
 
-    /** Features to predict on: {@code rows x columns}, row-major. */
-    static Csv.Matrix features(Path source, boolean header, Integer dropColumn) throws IOException {
+    /** Features to predict on: {@code rows x columns}, row-major, less the label column where one is named. */
+    static Csv.Matrix features(Path source, boolean header, LabelColumn dropColumn) throws IOException {
         if (Files.isDirectory(source)) {
             return idxFeatures(images(source));
         }
-        if (!Files.exists(source)) {
-            throw new IOException(source + ": no such file or directory");
+        if (!Files.isRegularFile(source)) {
+            throw new DataFileException(missing(source));
         }
         if (isIdx(source)) {
             return idxFeatures(source);
         }
+        HeaderCheck.require(source, header);
         Csv.Matrix all = Csv.readFeatures(source, header);
         if (dropColumn == null) {
             return all;
         }
-        int drop = dropColumn < 0 ? all.columns() + dropColumn : dropColumn;
-        if (drop < 0 || drop >= all.columns() || all.columns() < 2) {
-            throw new IOException(source + ": label column " + dropColumn + " does not exist in " + all.columns()
-                    + " columns");
-        }
-        float[] values = all.values();
-        float[] kept = new float[all.rows() * (all.columns() - 1)];
-        for (int r = 0, k = 0; r < all.rows(); r++) {
-            for (int c = 0; c < all.columns(); c++) {
-                if (c != drop) {
-                    kept[k++] = values[r * all.columns() + c];
-                }
-            }
-        }
-        return new Csv.Matrix(kept, all.rows(), all.columns() - 1);
+        return new Csv.Matrix(dropColumn.features(all, source), all.rows(), all.columns() - 1);
     }
 
-    /** Labelled data to evaluate {@code model} on. */
-    static Dataset labelled(Path source, Mlp model, int labelColumn, boolean header) throws IOException {
+    /**
+     * Labelled data to evaluate {@code model} on: for a classifier, labels from 0 to its class count less one in
+     * {@code labelColumn}; for a regression model, its output count of target columns last.
+     */
+    static Dataset labelled(Path source, Mlp model, LabelColumn labelColumn, boolean header) throws IOException {
         if (Files.isDirectory(source)) {
             return Mnist.load(images(source), labels(source));
         }
-        if (!Files.exists(source)) {
-            throw new IOException(source + ": no such file or directory");
+        if (!Files.isRegularFile(source)) {
+            throw new DataFileException(missing(source));
         }
+        HeaderCheck.require(source, header);
         if (model.loss() == Loss.MSE) {
             return Csv.readRegression(source, model.outputSize(), header);
         }
-        return Csv.readClassification(source, labelColumn, header);
+        Csv.Matrix all = Csv.readFeatures(source, header);
+        int column = labelColumn.resolve(all.columns(), source);
+        int features = all.columns() - 1;
+        if (features != model.inputSize()) {
+            throw new DataFileException("--data " + source + " has " + all.columns() + " columns: " + features
+                    + " features besides the label in column " + (column + 1) + " (--label-column " + labelColumn
+                    + "), but the model takes " + model.inputSize() + " features"
+                    + (all.columns() == model.inputSize() ? "; a file of features only has no labels to evaluate on"
+                            : ""));
+        }
+        int classes = Math.max(model.outputSize(), 2);
+        ClassLabels labels = ClassLabels.forModel(labelColumn.values(all, source), classes, "--data " + source
+                + ": column " + (column + 1) + " (--label-column " + labelColumn + ")", "Name the label's column with"
+                + " --label-column N (from 0; negative counts from the end) or --label-column last");
+        float[] x = labelColumn.features(all, source);
+        return model.outputSize() == 1 ? Dataset.binary(x, features, labels.labels())
+                : Dataset.classification(x, features, labels.labels(), classes);
+    }
+
+    /** What to say of a {@code --data} path that is neither a regular file nor a directory. */
+    static String missing(Path source) {
+        return "--data " + source + (Files.exists(source) ? ": not a regular file or a directory"
+                : ": no such file or directory");
     }
 
     private static Csv.Matrix idxFeatures(Path file) throws IOException {

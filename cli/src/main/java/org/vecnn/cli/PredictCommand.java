@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.vecnn.Backends;
 import org.vecnn.DType;
 import org.vecnn.Tensor;
 import org.vecnn.nn.Csv;
+import org.vecnn.nn.DataFileException;
 import org.vecnn.nn.Mlp;
 import org.vecnn.Backend;
 import picocli.CommandLine.Command;
@@ -32,9 +32,10 @@ final class PredictCommand implements Callable<Integer> {
                     + "scaled to [0, 1] as in training), or an MNIST directory (t10k-images first).")
     Path data;
 
-    @Option(names = "--label-column", paramLabel = "N",
-            description = "CSV: a label column to leave out (as `vecnn train --label-column`); none by default.")
-    Integer labelColumn;
+    @Option(names = "--label-column", paramLabel = "N|last", converter = LabelColumn.Converter.class,
+            description = "CSV: a label column to leave out, from 0 (negative counts from the end) or `last` (as "
+                    + "`vecnn train --label-column`); none by default.")
+    LabelColumn labelColumn;
 
     @Option(names = "--header", description = "CSV: the first line is a header.")
     boolean header;
@@ -54,12 +55,11 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Backend on = backend == null ? Backends.get() : Backends.get(backend);
+        Backend on = DefaultBackend.named(backend);
         Mlp mlp = Mlp.load(model, on);
         Csv.Matrix x = ModelInput.features(data, header, labelColumn);
         if (x.columns() != mlp.inputSize()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--data " + data + " has " + x.columns()
-                    + " features per example but the model " + model + " takes " + mlp.inputSize());
+            throw new DataFileException(mismatch(x.columns(), mlp.inputSize()));
         }
         Tensor features = tensor(on, mlp.dtype(), x);
         PrintWriter out = spec.commandLine().getOut();
@@ -75,6 +75,18 @@ final class PredictCommand implements Callable<Integer> {
             print(out, y, classes.length, 1);
         }
         return ExitCodes.OK;
+    }
+
+    /** Why {@code columns} features do not fit a model of {@code inputs}, and what to pass where a label is left. */
+    private String mismatch(int columns, int inputs) {
+        String have = "--data " + data + " has " + columns + " features per example" + (labelColumn == null ? ""
+                : " (its columns less --label-column " + labelColumn + ")") + " but the model " + model + " takes "
+                + inputs;
+        if (labelColumn == null && columns == inputs + 1) {
+            return have + ": one more, a label column? Leave it out with --label-column N (from 0; negative counts"
+                    + " from the end) or --label-column last";
+        }
+        return have;
     }
 
     private static Tensor tensor(Backend on, DType dtype, Csv.Matrix x) {

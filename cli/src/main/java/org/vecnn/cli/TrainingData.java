@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.vecnn.nn.Csv;
+import org.vecnn.nn.DataFileException;
 import org.vecnn.nn.Dataset;
 import org.vecnn.nn.GeneratedDigits;
 import org.vecnn.nn.Mnist;
@@ -15,9 +16,11 @@ final class TrainingData {
 
     /**
      * The generated digits when {@code source} is null; else the {@code train-images-idx3-ubyte[.gz]} and
-     * {@code train-labels-idx1-ubyte[.gz]} pair of a directory, or a CSV file of features and a label column.
+     * {@code train-labels-idx1-ubyte[.gz]} pair of a directory, or a CSV file of features and a label column, whose
+     * labels {@link ClassLabels} checks (rare classes allowed only with {@code allowRare}).
      */
-    static Dataset load(Path source, int generatedSamples, long seed, int labelColumn, boolean header) throws IOException {
+    static Dataset load(Path source, int generatedSamples, long seed, LabelColumn labelColumn, boolean header,
+            boolean allowRare) throws IOException {
         if (source == null) {
             return GeneratedDigits.generate(generatedSamples, seed);
         }
@@ -25,9 +28,46 @@ final class TrainingData {
             return Mnist.load(idx(source, "train-images-idx3-ubyte"), idx(source, "train-labels-idx1-ubyte"));
         }
         if (Files.isRegularFile(source)) {
-            return Csv.readClassification(source, labelColumn, header);
+            return csv(source, labelColumn, header, allowRare);
         }
-        throw new IOException("no such file or directory: " + source);
+        throw new DataFileException(ModelInput.missing(source));
+    }
+
+    private static Dataset csv(Path file, LabelColumn column, boolean header, boolean allowRare) throws IOException {
+        HeaderCheck.require(file, header);
+        Csv.Matrix all = Csv.readFeatures(file, header);
+        ClassLabels labels = ClassLabels.forTraining(column.values(all, file), where(file, column, all),
+                hint(file, column, all), allowRare);
+        return Dataset.classification(column.features(all, file), all.columns() - 1, labels.labels(),
+                labels.counts().length);
+    }
+
+    private static String where(Path file, LabelColumn column, Csv.Matrix all) throws DataFileException {
+        return "--data " + file + ": column " + (column.resolve(all.columns(), file) + 1) + " (--label-column "
+                + column + ")";
+    }
+
+    /** Which option names the label's column, and the first or last column where that one looks like labels. */
+    private static String hint(Path file, LabelColumn column, Csv.Matrix all) throws DataFileException {
+        String hint = "Name the label's column with --label-column N (from 0; negative counts from the end) or"
+                + " --label-column last";
+        int current = column.resolve(all.columns(), file);
+        for (LabelColumn other : new LabelColumn[] {LabelColumn.FIRST, new LabelColumn(-1)}) {
+            if (other.resolve(all.columns(), file) == current) {
+                continue;
+            }
+            try {
+                ClassLabels labels = ClassLabels.forTraining(other.values(all, file), "", "", false);
+                int[] counts = labels.counts();
+                return hint + " (column " + (other.resolve(all.columns(), file) + 1) + ", --label-column " + other
+                        + ", holds " + counts.length + " classes of " + java.util.stream.IntStream.of(counts).min()
+                        .getAsInt() + " to " + java.util.stream.IntStream.of(counts).max().getAsInt()
+                        + " examples: the label?)";
+            } catch (DataFileException notLabels) {
+                // not a label column either
+            }
+        }
+        return hint;
     }
 
     private static Path idx(Path dir, String name) throws IOException {

@@ -35,6 +35,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (cases < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cases must be at least 1, got " + cases);
         }
+        DefaultBackend.get(); // an override naming a backend that cannot be had fails here as in every command
         List<Verifier.Agreement> results = run(cases, seed, output.showProgress());
         if (output.json) {
             spec.commandLine().getOut().println(Json.of(results));

@@ -218,7 +218,7 @@ class CommandLineTest {
         assertThat(run("train", "--epochs", "0").exitCode).isEqualTo(2);
         Run tiny = run("train", "--samples", "2", "--quiet");
         assertThat(tiny.exitCode).isEqualTo(2);
-        assertThat(tiny.err).contains("at least 5 samples");
+        assertThat(tiny.err).contains("2 examples leave none to validate with at --validation 0.2").contains("--validation 0");
     }
 
     @Test

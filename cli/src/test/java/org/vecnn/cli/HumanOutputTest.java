@@ -187,8 +187,8 @@ class HumanOutputTest {
         assertThat(fromIdx.out.trim()).isEqualTo("[1,0]");
 
         Run wrongWidth = run("predict", model.toString(), "--data", csv.toString());
-        assertThat(wrongWidth.exitCode).isEqualTo(2);
-        assertThat(wrongWidth.err).contains("3 features per example but the model").contains("takes 2");
+        assertThat(wrongWidth.exitCode).isEqualTo(1);
+        assertThat(wrongWidth.err).contains("3 features per example but the model").contains("takes 2").contains("--label-column");
     }
 
     @Test

@@ -14,8 +14,16 @@ final class Architecture {
     final Optimizer optimizer;
     final long seed;
     final DType dtype;
+    /** The input scaling applied before the first layer; null for none. */
+    final Standardization standardization;
 
     Architecture(int inputs, List<LayerSpec> layers, Loss loss, Optimizer optimizer, long seed, DType dtype) {
+        this(inputs, layers, loss, optimizer, seed, dtype, null);
+    }
+
+    Architecture(int inputs, List<LayerSpec> layers, Loss loss, Optimizer optimizer, long seed, DType dtype,
+            Standardization standardization) {
+        this.standardization = standardization;
         this.inputs = inputs;
         this.layers = List.copyOf(layers);
         this.loss = loss;
@@ -32,6 +40,10 @@ final class Architecture {
         if (layers.isEmpty()) {
             throw new InvalidNetworkException("no layers: add at least one dense(units, activation) after input("
                     + inputs + ")");
+        }
+        if (standardization != null && standardization.featureCount() != inputs) {
+            throw new InvalidNetworkException("standardize: the standardization has " + standardization.featureCount()
+                    + " features but the network " + inputs + " inputs");
         }
         for (int i = 0; i < layers.size() - 1; i++) {
             if (layers.get(i).activation.kind() == Activation.Kind.SOFTMAX) {
@@ -72,9 +84,15 @@ final class Architecture {
         return layer == 0 ? inputs : layers.get(layer - 1).units;
     }
 
-    /** E.g. {@code 784 -> dense(256, relu) -> dense(10, softmax), cross_entropy, sgd(lr=0.1), float32}. */
+    /**
+     * E.g. {@code 784 -> dense(256, relu) -> dense(10, softmax), cross_entropy, sgd(lr=0.1), float32}, with
+     * {@code -> standardize} after the input count where the inputs are standardized.
+     */
     String describe() {
         StringBuilder text = new StringBuilder().append(inputs);
+        if (standardization != null) {
+            text.append(" -> standardize");
+        }
         for (LayerSpec layer : layers) {
             text.append(" -> dense(").append(layer.units).append(", ").append(layer.activation).append(')');
         }

@@ -25,8 +25,9 @@ public final class Csv {
 
     /**
      * Classification data: column {@code labelColumn} (from 0; negative counts from the end) holds integer class
-     * labels from 0, the other columns are the features; the class count is the largest label + 1 (at least 2,
-     * at most {@link #MAX_CLASSES}). Non-finite features are refused.
+     * labels from 0, the other columns are the features; the class count is the largest label + 1 (at most
+     * {@link #MAX_CLASSES}). A label column of one value (a constant feature, more likely than a file of one class)
+     * and non-finite features are refused.
      */
     public static Dataset readClassification(Path file, int labelColumn, boolean header) throws IOException {
         return readClassification(file, labelColumn, header, NonFinite.REJECT);
@@ -44,7 +45,8 @@ public final class Csv {
         }
         float[] features = new float[Math.multiplyExact(rows.size(), columns - 1)];
         int[] labels = new int[rows.size()];
-        int maxLabel = 1;
+        int maxLabel = 0;
+        int minLabel = MAX_CLASSES;
         for (int r = 0; r < rows.size(); r++) {
             double[] row = rows.values.get(r);
             double value = row[label];
@@ -59,11 +61,17 @@ public final class Csv {
             }
             labels[r] = (int) value;
             maxLabel = Math.max(maxLabel, labels[r]);
+            minLabel = Math.min(minLabel, labels[r]);
             for (int c = 0, f = 0; c < columns; c++) {
                 if (c != label) {
                     features[r * (columns - 1) + f++] = (float) row[c];
                 }
             }
+        }
+        if (minLabel == maxLabel) {
+            throw new DataFileException(file + ": column " + (label + 1) + " (label column " + labelColumn
+                    + ") holds one value, " + maxLabel + ", in all " + rows.size() + " rows: one class; is the label"
+                    + " in another column?");
         }
         return Dataset.classification(features, columns - 1, labels, maxLabel + 1, nonFinite);
     }
@@ -197,7 +205,7 @@ public final class Csv {
                     throw new DataFileException(file + ": line " + number + " has " + cells.length
                             + " columns, the first row " + rows.columns());
                 }
-                rows.values.add(parse(file, number, cells, nonFinite));
+                rows.values.add(parse(file, number, cells, nonFinite, !header && rows.values.isEmpty()));
                 rows.lines.add(number);
             }
         } catch (IOException e) {
@@ -209,7 +217,9 @@ public final class Csv {
         return rows;
     }
 
-    private static double[] parse(Path file, int number, String[] cells, NonFinite nonFinite) throws DataFileException {
+    /** One line's numbers; {@code mayBeHeader}: it is the first line read without a header being skipped. */
+    private static double[] parse(Path file, int number, String[] cells, NonFinite nonFinite, boolean mayBeHeader)
+            throws DataFileException {
         double[] row = new double[cells.length];
         for (int c = 0; c < cells.length; c++) {
             String cell = cells[c].trim();
@@ -217,7 +227,8 @@ public final class Csv {
                 row[c] = Double.parseDouble(cell);
             } catch (NumberFormatException e) {
                 throw new DataFileException(file + ": line " + number + ", column " + (c + 1) + ": \"" + cell
-                        + "\" is not a number", e);
+                        + "\" is not a number" + (mayBeHeader ? "; if line " + number + " is a header, skip it"
+                                + " (header = true; vecnn: --header)" : ""), e);
             }
             if (nonFinite == NonFinite.REJECT && !Float.isFinite((float) row[c])) {
                 throw new DataFileException(file + ": line " + number + ", column " + (c + 1) + ": \"" + cell

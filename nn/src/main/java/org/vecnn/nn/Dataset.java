@@ -223,6 +223,11 @@ public final class Dataset {
         return features.floats();
     }
 
+    /** A copy of the features as doubles, row-major (float64 data unrounded). */
+    double[] featureDoubles() {
+        return features.doubles();
+    }
+
     /** A copy of the targets, row-major. */
     public float[] targetArray() {
         return targets.floats();

@@ -43,7 +43,7 @@ final class FileChecks {
         }
         String reason;
         if (e instanceof NoSuchFileException) {
-            reason = "no such file";
+            reason = "no such file or directory";
         } else if (e instanceof AccessDeniedException) {
             reason = "permission denied";
         } else if (e instanceof ZipException) {

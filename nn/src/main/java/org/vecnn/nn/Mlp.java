@@ -50,12 +50,18 @@ public final class Mlp {
     private long step;
     /** Whether every layer's optimizer is plain SGD, whose step {@link #trainStep} fuses into the backward pass. */
     private final boolean fusedSgd;
+    /** The standardization's means and scales as (1, inputs) tensors; null without one. */
+    private final Tensor means;
+    private final Tensor scales;
 
     private Mlp(Architecture architecture, Backend backend, List<DenseLayer> layers) {
         this.architecture = architecture;
         this.backend = backend;
         this.layers = layers;
         this.fusedSgd = layers.stream().allMatch(DenseLayer::fusesSgd);
+        Standardization s = architecture.standardization;
+        this.means = s == null ? null : tensor(backend, architecture.dtype, s.means(), 1, architecture.inputs);
+        this.scales = s == null ? null : tensor(backend, architecture.dtype, s.scales(), 1, architecture.inputs);
     }
 
     /** Starts the definition of a network. */
@@ -167,7 +173,7 @@ public final class Mlp {
                 int first = b * batchSize;
                 Workspace ws = workspace(Math.min(batchSize, n - first));
                 ws.batch.load(train, order, first);
-                double loss = trainStep(ws, epoch, b + 1, batches);
+                double loss = trainStep(ws, epoch, b + 1, batches, order, first);
                 lossSum += loss * ws.rows;
                 if (train.hasLabels()) {
                     correct += correct(ws);
@@ -186,12 +192,15 @@ public final class Mlp {
         return new TrainingReport(results);
     }
 
-    /** Forward, loss, backward and one optimizer step on the loaded batch; the batch's mean loss. */
-    private double trainStep(Workspace ws, int epoch, int batch, int batches) {
+    /**
+     * Forward, loss, backward and one optimizer step on the loaded batch, the examples {@code order[first..]} of
+     * the training set; the batch's mean loss.
+     */
+    private double trainStep(Workspace ws, int epoch, int batch, int batches, int[] order, int first) {
         if (!fusedSgd) {
             double loss = computeGradients(ws);
             if (!Double.isFinite(loss)) {
-                throw new NonFiniteLossException(epoch, batch, batches, loss);
+                throw new NonFiniteLossException(epoch, batch, batches, loss, nonFiniteData(ws, order, first));
             }
             optimizerStep();
             return loss;
@@ -199,7 +208,7 @@ public final class Mlp {
         // Plain SGD: each layer's step fused into its backward pass (see DenseLayer.parameterBackwardAndStep).
         double loss = forwardLoss(ws);
         if (!Double.isFinite(loss)) {
-            throw new NonFiniteLossException(epoch, batch, batches, loss);
+            throw new NonFiniteLossException(epoch, batch, batches, loss, nonFiniteData(ws, order, first));
         }
         step++;
         int last = layers.size() - 1;
@@ -207,10 +216,31 @@ public final class Mlp {
             if (i < last) {
                 layers.get(i).activationBackward(ws.layers[i + 1].dx, ws.layers[i]);
             }
-            Tensor input = i == 0 ? ws.batch.x : ws.layers[i - 1].a;
+            Tensor input = i == 0 ? firstInput(ws) : ws.layers[i - 1].a;
             layers.get(i).parameterBackwardAndStep(input, ws.layers[i]);
         }
         return loss;
+    }
+
+    /**
+     * Where the loaded batch (the training examples {@code order[first..]}) holds its first NaN or infinite
+     * feature or target, as the batch tensors hold them; null when all are finite. Read back only after a
+     * non-finite loss, to tell bad data from divergence.
+     */
+    private String nonFiniteData(Workspace ws, int[] order, int first) {
+        String[] names = {"feature", "target"};
+        Tensor[] tensors = {ws.batch.x, ws.batch.y};
+        for (int t = 0; t < tensors.length; t++) {
+            double[] values = backend.toDoubleArray(tensors[t]);
+            int columns = tensors[t].shape().dim(1);
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isFinite(values[i])) {
+                    return names[t] + " " + values[i] + " at example " + order[first + i / columns]
+                            + " of the training set, column " + i % columns + " (from 0)";
+                }
+            }
+        }
+        return null;
     }
 
     /** One step of the optimizer with the gradients in the layers' gradient tensors. */
@@ -351,7 +381,7 @@ public final class Mlp {
             if (i < last) {
                 layers.get(i).activationBackward(ws.layers[i + 1].dx, ws.layers[i]);
             }
-            Tensor input = i == 0 ? ws.batch.x : ws.layers[i - 1].a;
+            Tensor input = i == 0 ? firstInput(ws) : ws.layers[i - 1].a;
             layers.get(i).parameterBackward(input, ws.layers[i]);
         }
         return loss;
@@ -371,11 +401,21 @@ public final class Mlp {
     /** The forward pass; the last layer's activation is left to the loss when {@code outputActivation} is false. */
     private Tensor forward(Tensor x, Workspace ws, boolean outputActivation) {
         Tensor activation = x;
+        if (means != null) {
+            backend.subtract(x, means, ws.standardized);
+            backend.divide(ws.standardized, scales, ws.standardized);
+            activation = ws.standardized;
+        }
         int last = layers.size() - 1;
         for (int i = 0; i < layers.size(); i++) {
             activation = layers.get(i).forward(activation, ws.layers[i], i < last || outputActivation);
         }
         return activation;
+    }
+
+    /** The first layer's input in the last forward pass: the batch, standardized where the network does so. */
+    private Tensor firstInput(Workspace ws) {
+        return means == null ? ws.batch.x : ws.standardized;
     }
 
     /** How many examples of the loaded batch the last forward pass classified correctly. */
@@ -496,6 +536,9 @@ public final class Mlp {
     /**
      * Writes the architecture and parameters to {@code file} in the format {@link ModelFile} documents,
      * atomically: a reader sees the old file or the complete new one, never a partial one.
+     *
+     * @throws IllegalStateException if a parameter is NaN or infinite (the message names the layer and the
+     *                               index); nothing is written then
      */
     public void save(Path file) throws IOException {
         List<double[]> weights = new ArrayList<>();
@@ -513,7 +556,7 @@ public final class Mlp {
      * from fresh state.
      *
      * @throws ModelFileException     if the file is not a vecnn model, of an unsupported version, truncated or
-     *                                 corrupted; nothing is loaded then
+     *                                 corrupted, or holds a NaN or infinite parameter; nothing is loaded then
      * @throws InvalidNetworkException if {@code backend} is null or cannot run the file's dtype
      */
     public static Mlp load(Path file, Backend backend) throws IOException {
@@ -565,6 +608,11 @@ public final class Mlp {
     /** The optimizer. */
     public Optimizer optimizer() {
         return architecture.optimizer;
+    }
+
+    /** The input standardization the network applies before its first layer, if it has one. */
+    public java.util.Optional<Standardization> standardization() {
+        return java.util.Optional.ofNullable(architecture.standardization);
     }
 
     /** The seed the initial weights were drawn from. */

@@ -18,6 +18,7 @@ public final class MlpBuilder {
     private Optimizer optimizer;
     private long seed;
     private DType dtype = DType.FLOAT32;
+    private Standardization standardization;
 
     MlpBuilder() {
     }
@@ -84,6 +85,19 @@ public final class MlpBuilder {
         return this;
     }
 
+    /**
+     * Standardize the inputs: the network computes {@code (x - mean) / scale} per feature before its first layer,
+     * in training and in prediction, and saves the statistics with the model (usually
+     * {@link Standardization#of(Dataset)} of the training data); its feature count must be {@code input}'s.
+     */
+    public MlpBuilder standardize(Standardization standardization) {
+        if (standardization == null) {
+            throw new InvalidNetworkException("standardize: standardization is null");
+        }
+        this.standardization = standardization;
+        return this;
+    }
+
     /** The element type of parameters and computations. */
     public MlpBuilder dtype(DType dtype) {
         if (dtype == null) {
@@ -100,6 +114,6 @@ public final class MlpBuilder {
      *                                 the dtype
      */
     public Mlp build(Backend backend) {
-        return Mlp.create(new Architecture(inputs, layers, loss, optimizer, seed, dtype), backend);
+        return Mlp.create(new Architecture(inputs, layers, loss, optimizer, seed, dtype, standardization), backend);
     }
 }

@@ -20,12 +20,14 @@ import org.vecnn.DType;
 import org.vecnn.Backend;
 
 /**
- * The vecnn model file, version 1. All numbers big-endian; floats IEEE 754 bit patterns.
+ * The vecnn model file, versions 1 and 2. All numbers big-endian; floats IEEE 754 bit patterns. A model without
+ * input standardization is written as version 1, so that any vecnn reads it; one with it as version 2, which
+ * adds the standardization block. Both are read.
  *
  * <pre>
  * size   field
  * 8      magic: the ASCII bytes "VECNNMLP"
- * 4      format version: 1
+ * 4      format version: 1 or 2
  * 1      dtype: 0 = float32, 1 = float64 (the width of every parameter below)
  * 1      loss: 0 = MSE, 1 = CROSS_ENTROPY, 2 = BINARY_CROSS_ENTROPY
  * 1      optimizer: 0 = SGD, 1 = MOMENTUM, 2 = ADAM
@@ -35,18 +37,25 @@ import org.vecnn.Backend;
  * 4      layer count L (int32, > 0)
  * L x 13 per layer: units (int32, > 0), activation (1 byte: 0 identity, 1 relu, 2 leaky relu, 3 sigmoid,
  *        4 tanh, 5 softmax), activation parameter (float64: the leaky ReLU slope, else 0)
+ * 1      version 2 only: input standardization, 0 = none, 1 = present
+ * 2I x 8 version 2 with standardization only: the I input means, then the I scales (float64; x' = (x - mean) / scale)
  * ...    per layer: weights (inputs x units, row-major), then biases (units), as float32 or float64
  * 4      CRC-32 (java.util.zip.CRC32, as an unsigned int32) of every byte before it
  * </pre>
  *
  * A reader checks the magic, then the version, then that the length is exactly what the header implies, then
  * the checksum, then every field, and only then creates tensors: a bad file never gives a half-loaded model.
- * Optimizer state is not stored. A writer writes to a temporary file in the target's directory and moves it
+ * A NaN or infinite parameter is refused on writing and on reading, naming the layer and the index (a file
+ * whose checksum was recomputed over such values would otherwise load and predict NaN). Optimizer state is not
+ * stored. A writer writes to a temporary file in the target's directory and moves it
  * into place atomically.
  */
 final class ModelFile {
     static final byte[] MAGIC = "VECNNMLP".getBytes(StandardCharsets.US_ASCII);
+    /** The version of a file without input standardization. */
     static final int VERSION = 1;
+    /** The version of a file with the standardization block. */
+    static final int VERSION_STANDARDIZED = 2;
     private static final int PREAMBLE = MAGIC.length + 4;
     private static final int FIXED_HEADER = PREAMBLE + 3 + 5 * 8 + 8 + 4 + 4;
     private static final int LAYER_HEADER = 4 + 1 + 8;
@@ -59,8 +68,9 @@ final class ModelFile {
             throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
+        Standardization standardization = architecture.standardization;
         out.write(MAGIC);
-        out.writeInt(VERSION);
+        out.writeInt(standardization == null ? VERSION : VERSION_STANDARDIZED);
         out.writeByte(FormatCodes.of(architecture.dtype));
         out.writeByte(FormatCodes.of(architecture.loss));
         Optimizer optimizer = architecture.optimizer;
@@ -78,7 +88,20 @@ final class ModelFile {
             out.writeByte(FormatCodes.of(layer.activation.kind()));
             out.writeDouble(layer.activation.slope());
         }
+        if (standardization != null) {
+            out.writeByte(1);
+            writeValues(out, standardization.means(), true);
+            writeValues(out, standardization.scales(), true);
+        }
         boolean wide = architecture.dtype == DType.FLOAT64;
+        for (int i = 0; i < weights.size(); i++) {
+            String refused = nonFinite(architecture, i, weights.get(i), biases.get(i), wide);
+            if (refused != null) {
+                throw new IllegalStateException(file + ": cannot save the model: " + refused
+                        + "; the model diverged (a learning rate too large, unscaled or non-finite data): nothing"
+                        + " was written");
+            }
+        }
         for (int i = 0; i < weights.size(); i++) {
             writeValues(out, weights.get(i), wide);
             writeValues(out, biases.get(i), wide);
@@ -162,18 +185,19 @@ final class ModelFile {
             throw new ModelFileException(name + ": not a vecnn model file (no \"VECNNMLP\" magic)");
         }
         int version = in.getInt();
-        if (version != VERSION) {
-            throw new ModelFileException(name + ": unsupported model file version " + version + "; this vecnn reads version "
-                    + VERSION);
+        if (version != VERSION && version != VERSION_STANDARDIZED) {
+            throw new ModelFileException(name + ": unsupported model file version " + version + "; this vecnn reads"
+                    + " versions " + VERSION + " and " + VERSION_STANDARDIZED);
         }
         try {
-            return parse(name, in, bytes, backend);
+            return parse(name, version, in, bytes, backend);
         } catch (BufferUnderflowException e) {
             throw new ModelFileException(name + ": truncated: the header ends after " + bytes.length + " bytes", e);
         }
     }
 
-    private static Mlp parse(String name, ByteBuffer in, byte[] bytes, Backend backend) throws ModelFileException {
+    private static Mlp parse(String name, int version, ByteBuffer in, byte[] bytes, Backend backend)
+            throws ModelFileException {
         DType dtype = code(name, "dtype", in.get(), DType.values(), FormatCodes::of);
         Loss loss = code(name, "loss", in.get(), Loss.values(), FormatCodes::of);
         Optimizer.Kind kind = code(name, "optimizer", in.get(), Optimizer.Kind.values(), FormatCodes::of);
@@ -205,6 +229,24 @@ final class ModelFile {
             }
             parameters += ((long) (i == 0 ? inputs : units[i - 1]) + 1) * units[i];
         }
+        boolean standardized = false;
+        if (version == VERSION_STANDARDIZED) {
+            expected += 1;
+            if (expected > bytes.length) {
+                throw truncated(name, expected, bytes.length);
+            }
+            byte flag = in.get();
+            if (flag != 0 && flag != 1) {
+                throw new ModelFileException(name + ": corrupted: unknown standardization code " + flag);
+            }
+            standardized = flag == 1;
+            if (standardized) {
+                expected += 2L * inputs * Double.BYTES;
+                if (expected > bytes.length) {
+                    throw truncated(name, expected, bytes.length);
+                }
+            }
+        }
         expected += parameters * dtype.byteSize();
         if (bytes.length != expected) {
             throw bytes.length < expected ? truncated(name, expected, bytes.length)
@@ -218,6 +260,16 @@ final class ModelFile {
             throw new ModelFileException(name + ": corrupted: CRC-32 checksum mismatch (stored "
                     + Integer.toHexString(stored) + ", computed " + Long.toHexString(crc.getValue()) + ")");
         }
+        Standardization standardization = null;
+        if (standardized) {
+            double[] means = readValues(in, inputs, DType.FLOAT64);
+            double[] scales = readValues(in, inputs, DType.FLOAT64);
+            try {
+                standardization = Standardization.of(means, scales);
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException(name + ": corrupted: " + e.getMessage(), e);
+            }
+        }
         Architecture architecture;
         try {
             List<LayerSpec> layers = new ArrayList<>();
@@ -226,7 +278,7 @@ final class ModelFile {
                 layers.add(new LayerSpec(units[i], activation, Initializer.XAVIER));
             }
             Optimizer optimizer = Optimizer.of(kind, learningRate, beta1, beta2, epsilon, weightDecay);
-            architecture = new Architecture(inputs, layers, loss, optimizer, seed, dtype);
+            architecture = new Architecture(inputs, layers, loss, optimizer, seed, dtype, standardization);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(name + ": corrupted: invalid network definition: " + e.getMessage(), e);
         }
@@ -235,8 +287,43 @@ final class ModelFile {
         for (int i = 0; i < layerCount; i++) {
             weights.add(readValues(in, architecture.inputsOf(i) * units[i], dtype));
             biases.add(readValues(in, units[i], dtype));
+            String refused = nonFinite(architecture, i, weights.get(i), biases.get(i), true);
+            if (refused != null) {
+                throw new ModelFileException(name + ": corrupted: " + refused + "; a model with non-finite"
+                        + " parameters predicts NaN");
+            }
         }
         return Mlp.withParameters(architecture, backend, weights, biases);
+    }
+
+    /**
+     * Where layer {@code layer}'s first non-finite parameter is (in its stored width), or null when every one is
+     * finite: e.g. {@code layer 2 of 3, dense(10, softmax): weight [4, 7] (index 47 of 120) is NaN}.
+     */
+    static String nonFinite(Architecture architecture, int layer, double[] weights, double[] biases, boolean wide) {
+        LayerSpec spec = architecture.layers.get(layer);
+        String where = "layer " + (layer + 1) + " of " + architecture.layers.size() + ", dense(" + spec.units + ", "
+                + spec.activation + "): ";
+        for (int i = 0; i < weights.length; i++) {
+            if (!finite(weights[i], wide)) {
+                return where + "weight [" + i / spec.units + ", " + i % spec.units + "] (index " + i + " of "
+                        + weights.length + ") is " + stored(weights[i], wide);
+            }
+        }
+        for (int i = 0; i < biases.length; i++) {
+            if (!finite(biases[i], wide)) {
+                return where + "bias " + i + " of " + biases.length + " is " + stored(biases[i], wide);
+            }
+        }
+        return null;
+    }
+
+    private static boolean finite(double value, boolean wide) {
+        return wide ? Double.isFinite(value) : Float.isFinite((float) value);
+    }
+
+    private static String stored(double value, boolean wide) {
+        return wide ? Double.toString(value) : Float.toString((float) value);
     }
 
     private static ModelFileException truncated(String name, long expected, int actual) {

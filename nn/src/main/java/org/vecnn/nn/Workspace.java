@@ -2,6 +2,8 @@ package org.vecnn.nn;
 
 import java.util.List;
 import org.vecnn.DType;
+import org.vecnn.Shape;
+import org.vecnn.Tensor;
 import org.vecnn.Backend;
 
 /** Everything a forward and backward pass over a batch of one size writes into, allocated once. */
@@ -10,6 +12,8 @@ final class Workspace {
     final BatchBuffer batch;
     final LayerBuffers[] layers;
     final OutputHead head;
+    /** The standardized input of the last forward pass, for a network that standardizes its inputs; else null. */
+    final Tensor standardized;
 
     Workspace(Backend backend, Architecture architecture, int rows) {
         DType dtype = architecture.dtype;
@@ -22,6 +26,8 @@ final class Workspace {
         }
         LayerSpec output = architecture.output();
         this.head = new OutputHead(backend, dtype, architecture.loss, output.activation, rows, output.units);
+        this.standardized = architecture.standardization == null ? null
+                : backend.zeros(Shape.of(rows, architecture.inputs), dtype);
     }
 
     LayerBuffers output() {

@@ -205,7 +205,40 @@ class BadInputTest {
         Mlp diverging = Mlp.builder().input(1).dense(4, Activation.IDENTITY).dense(1, Activation.IDENTITY)
                 .loss(Loss.MSE).optimizer(Optimizer.sgd(50)).seed(3).build(loops);
         assertThatThrownBy(() -> diverging.fit(Dataset.regression(x, 1, moderate, 1), Fit.epochs(50).batchSize(16)))
-                .isInstanceOf(NonFiniteLossException.class).hasMessageMatching("fit: the loss became (NaN|Infinity) at epoch \\d+, batch \\d of 4.*");
+                .isInstanceOf(NonFiniteLossException.class).hasMessageMatching("fit: the loss became (NaN|Infinity) at epoch \\d+, batch \\d of 4.*")
+                .hasMessageContaining("learning rate")
+                .satisfies(e -> assertThat(((NonFiniteLossException) e).dataNonFinite()).isFalse());
+    }
+
+    @Test
+    void aNonFiniteLossFromNonFiniteDataBlamesTheDataNotTheLearningRate() {
+        float[] x = new float[64 * 2];
+        int[] labels = new int[64];
+        for (int i = 0; i < 64; i++) {
+            x[2 * i] = (i % 8) / 8f;
+            x[2 * i + 1] = (i % 3) / 3f;
+            labels[i] = i % 2;
+        }
+        x[2 * 37 + 1] = Float.NaN;
+        Dataset data = Dataset.classification(x, 2, labels, 2, NonFinite.ALLOW);
+        for (Optimizer optimizer : new Optimizer[] {Optimizer.sgd(0.1), Optimizer.adam(0.001)}) {
+            Mlp net = Mlp.builder().input(2).dense(4, Activation.RELU).dense(2, Activation.SOFTMAX)
+                    .loss(Loss.CROSS_ENTROPY).optimizer(optimizer).seed(3).build(loops);
+            assertThatThrownBy(() -> net.fit(data, Fit.epochs(2).batchSize(16)))
+                    .as(optimizer.toString()).isInstanceOf(NonFiniteLossException.class)
+                    .hasMessageContaining("at epoch 1, batch 3 of 4")
+                    .hasMessageContaining("the data held non-finite values (feature NaN at example 37 of the training"
+                            + " set, column 1 (from 0))")
+                    .hasMessageNotContaining("learning rate")
+                    .satisfies(e -> assertThat(((NonFiniteLossException) e).dataNonFinite()).isTrue());
+        }
+        float[] y = new float[64];
+        y[5] = Float.POSITIVE_INFINITY;
+        Dataset targets = Dataset.regression(new float[64], 1, y, 1, NonFinite.ALLOW);
+        Mlp regression = Mlp.builder().input(1).dense(1, Activation.IDENTITY).loss(Loss.MSE)
+                .optimizer(Optimizer.sgd(0.1)).build(loops);
+        assertThatThrownBy(() -> regression.fit(targets, Fit.epochs(1).batchSize(64).shuffle(4)))
+                .hasMessageContaining("target Infinity at example 5 of the training set, column 0");
     }
 
     @Test

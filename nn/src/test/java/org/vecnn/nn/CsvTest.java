@@ -47,4 +47,22 @@ class CsvTest {
         Files.writeString(file, "h\n");
         assertThatThrownBy(() -> Csv.readClassification(file, 0, true)).hasMessageContaining("no data rows");
     }
+
+    @Test
+    void aLabelColumnOfOneValueIsRefusedNotTurnedIntoTwoClasses() throws IOException {
+        Path file = Files.writeString(dir.resolve("constant.csv"), "0,0.5,3\n0,0.25,7\n0,1,3\n");
+        assertThatThrownBy(() -> Csv.readClassification(file, 0, false)).isInstanceOf(DataFileException.class)
+                .hasMessageContaining(file + ": column 1 (label column 0) holds one value, 0, in all 3 rows: one class");
+        assertThat(Csv.readClassification(file, -1, false).classCount()).isEqualTo(8);
+    }
+
+    @Test
+    void aWordOnTheFirstLineSuggestsAHeader() throws IOException {
+        Path file = Files.writeString(dir.resolve("headed.csv"), "\nx,label\n1,0\n");
+        assertThatThrownBy(() -> Csv.readClassification(file, 1, false))
+                .hasMessageContaining("line 2, column 1: \"x\" is not a number; if line 2 is a header, skip it"
+                        + " (header = true; vecnn: --header)");
+        Path later = Files.writeString(dir.resolve("later.csv"), "1,0\nx,1\n");
+        assertThatThrownBy(() -> Csv.readClassification(later, 1, false)).hasMessageEndingWith("\"x\" is not a number");
+    }
 }

@@ -103,13 +103,72 @@ class ModelFileTest {
         trained(DType.FLOAT64).save(file);
         byte[] bytes = Files.readAllBytes(file);
         byte[] version = bytes.clone();
-        ByteBuffer.wrap(version).putInt(8, 2);
+        ByteBuffer.wrap(version).putInt(8, 3);
         Path bad = dir.resolve("bad.vecnn");
         Files.write(bad, version);
         assertThatThrownBy(() -> Mlp.load(bad, loops)).isInstanceOf(ModelFileException.class)
-                .hasMessageEndingWith("unsupported model file version 2; this vecnn reads version 1");
+                .hasMessageEndingWith("unsupported model file version 3; this vecnn reads versions 1 and 2");
         Files.writeString(bad, "a,b,c\n1,2,3\n");
         assertThatThrownBy(() -> Mlp.load(bad, loops)).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("not a vecnn model file");
+    }
+
+    @Test
+    void nonFiniteParametersAreRefusedOnLoadNamingTheLayerAndIndexEvenWithAValidChecksum() throws IOException {
+        for (DType dtype : DType.values()) {
+            Mlp net = Mlp.builder().input(3).dense(4, Activation.RELU).dense(2, Activation.SOFTMAX)
+                    .loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.sgd(0.1)).seed(5).dtype(dtype).build(loops);
+            Path file = dir.resolve("model-" + dtype + ".vecnn");
+            net.save(file);
+            byte[] bytes = Files.readAllBytes(file);
+            int width = dtype.byteSize();
+            int parameters = 8 + 4 + 3 + 40 + 8 + 4 + 4 + 2 * 13;
+            // layer 2's weights start after layer 1's 3 x 4 weights and 4 biases; [1, 0] is its index 2
+            int[] positions = {parameters + (12 + 4 + 2) * width, parameters + 5 * width};
+            String[] expected = {"layer 2 of 2, dense(2, softmax): weight [1, 0] (index 2 of 8) is NaN",
+                "layer 1 of 2, dense(4, relu): weight [1, 1] (index 5 of 12) is Infinity"};
+            for (int k = 0; k < positions.length; k++) {
+                byte[] bad = bytes.clone();
+                ByteBuffer buffer = ByteBuffer.wrap(bad);
+                double value = k == 0 ? Double.NaN : Double.POSITIVE_INFINITY;
+                if (dtype == DType.FLOAT64) {
+                    buffer.putDouble(positions[k], value);
+                } else {
+                    buffer.putFloat(positions[k], (float) value);
+                }
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(bad, 0, bad.length - 4);
+                buffer.putInt(bad.length - 4, (int) crc.getValue());
+                Path nan = dir.resolve("nan.vecnn");
+                Files.write(nan, bad);
+                assertThatThrownBy(() -> Mlp.load(nan, loops)).as("%s %d", dtype, k)
+                        .isInstanceOf(ModelFileException.class).hasMessageContaining(nan + ": corrupted: " + expected[k])
+                        .hasMessageContaining("predicts NaN");
+            }
+        }
+    }
+
+    @Test
+    void nonFiniteParametersAreRefusedOnSaveAndNothingIsWritten() {
+        Mlp net = Mlp.builder().input(2).dense(3, Activation.TANH).dense(1, Activation.IDENTITY).loss(Loss.MSE)
+                .optimizer(Optimizer.sgd(0.1)).seed(1).build(loops);
+        java.util.List<double[]> weights = new java.util.ArrayList<>();
+        java.util.List<double[]> biases = new java.util.ArrayList<>();
+        for (int layer = 0; layer < 2; layer++) {
+            weights.add(net.weights(layer));
+            biases.add(net.biases(layer));
+        }
+        biases.get(1)[0] = Double.NaN;
+        Mlp broken = Mlp.withParameters(net.architecture(), loops, weights, biases);
+        Path file = dir.resolve("broken.vecnn");
+        assertThatThrownBy(() -> broken.save(file)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(file + ": cannot save the model: layer 2 of 2, dense(1, identity): bias 0 of 1 is NaN")
+                .hasMessageContaining("nothing was written");
+        assertThat(file).doesNotExist();
+        // a float64 value beyond the float32 range is infinite in a float32 file
+        weights.get(0)[4] = 1e300;
+        biases.get(1)[0] = 0;
+        assertThatThrownBy(() -> ModelFile.write(file, net.architecture(), weights, biases))
+                .hasMessageContaining("weight [1, 1] (index 4 of 6) is Infinity");
     }
 }
