@@ -34,6 +34,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR|CSV", description = "Labelled data.")
     Path data;
 
+    @Mixin
+    NumpyArrays numpy;
+
     @Option(names = "--label-column", defaultValue = "0", description = "CSV: the label's column (default ${DEFAULT-VALUE}).")
     int labelColumn;
 
@@ -58,7 +61,8 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Backend on = backend == null ? Backends.get() : Backends.get(backend);
         Mlp mlp = Mlp.load(model, on);
-        Dataset dataset = ModelInput.labelled(data, mlp, labelColumn, header);
+        Dataset dataset = NumpyArrays.applies(data) ? numpy.labelled(data, mlp, labelColumn)
+                : ModelInput.labelled(data, mlp, labelColumn, header);
         if (dataset.featureCount() != mlp.inputSize() || dataset.targetCount() != mlp.outputSize()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--data " + data + " has "
                     + dataset.featureCount() + " features and " + dataset.targetCount() + " targets per example but "

@@ -43,6 +43,9 @@ final class TrainCommand implements Callable<Integer> {
                     + "file of numeric features and an integer label column (default: generated 28x28 digits).")
     Path data;
 
+    @Mixin
+    NumpyArrays numpy;
+
     @Option(names = "--label-column", defaultValue = "0", description = "CSV: the label's column (default ${DEFAULT-VALUE}).")
     int labelColumn;
 
@@ -104,7 +107,8 @@ final class TrainCommand implements Callable<Integer> {
         requirePositive("--hidden", hidden);
         requirePositive("--samples", samples);
         Backend chosen = backend == null ? Backends.get() : Backends.get(backend);
-        Dataset dataset = TrainingData.load(data, samples, seed, labelColumn, header);
+        Dataset dataset = NumpyArrays.applies(data) ? numpy.classification(data, labelColumn)
+                : TrainingData.load(data, samples, seed, labelColumn, header);
         if (dataset.size() < 5) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "training needs at least 5 samples "
                     + "(80% to train on, 20% to validate with), got " + dataset.size());
