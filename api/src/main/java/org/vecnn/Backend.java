@@ -253,6 +253,57 @@ public final class Backend implements AutoCloseable {
         return fromArray(values, shape, dtype);
     }
 
+    // ---------------------------------------------------------------- NumPy's files
+
+    /**
+     * {@code np.load(file)} of an {@code .npy} file: its array as a tensor on this backend, float32 for
+     * {@code f4}, float64 for {@code f8}, integer and bool arrays converted exactly to float64 (a value float64
+     * cannot hold is refused, never rounded). Versions 1.0-3.0, either byte order, C or Fortran order. The rules
+     * in full, and what is refused, are {@link org.vecnn.io.Npy}'s.
+     *
+     * @throws org.vecnn.io.NpyFormatException naming the file for a file that is not NumPy's format, is truncated
+     *     or holds a dtype vecnn does not load; checked before the body is allocated
+     * @throws TensorArgumentException if the array does not fit this backend's limits or memory
+     */
+    public Tensor load(java.nio.file.Path file) throws java.io.IOException {
+        return TensorFiles.load(this, file, null);
+    }
+
+    /** As {@link #load(java.nio.file.Path)}, converted to {@code dtype} while reading (float64 to float32 rounds). */
+    public Tensor load(java.nio.file.Path file, DType dtype) throws java.io.IOException {
+        notNull("load", "dtype", dtype);
+        return TensorFiles.load(this, file, dtype);
+    }
+
+    /**
+     * {@code dict(np.load(file))} of an {@code .npz} archive: every array, by name ({@code x} for the entry
+     * {@code x.npy}) in the archive's order, loaded as {@link #load(java.nio.file.Path)} loads one; stored and
+     * deflated entries. If one array fails, those already loaded are closed.
+     */
+    public java.util.Map<String, Tensor> loadAll(java.nio.file.Path file) throws java.io.IOException {
+        return TensorFiles.loadAll(this, file, null);
+    }
+
+    /** As {@link #loadAll(java.nio.file.Path)}, every array converted to {@code dtype} while reading. */
+    public java.util.Map<String, Tensor> loadAll(java.nio.file.Path file, DType dtype) throws java.io.IOException {
+        notNull("loadAll", "dtype", dtype);
+        return TensorFiles.loadAll(this, file, dtype);
+    }
+
+    /**
+     * {@code np.savez(file, **tensors)}: an {@code .npz} archive of stored entries, {@code name.npy} per tensor
+     * in the map's order, each as {@link Tensor#save} writes it. The tensors may live on any backend.
+     */
+    public void saveAll(java.nio.file.Path file, java.util.Map<String, Tensor> tensors) throws java.io.IOException {
+        TensorFiles.saveAll(file, tensors, false);
+    }
+
+    /** {@code np.savez_compressed(file, **tensors)}: as {@link #saveAll}, the entries deflated. */
+    public void saveAllCompressed(java.nio.file.Path file, java.util.Map<String, Tensor> tensors)
+            throws java.io.IOException {
+        TensorFiles.saveAll(file, tensors, true);
+    }
+
     // ---------------------------------------------------------------- reading and writing data
 
     /** A copy of {@code t}'s elements in row-major order; FLOAT64 elements are rounded to float. */

@@ -292,6 +292,15 @@ public final class Tensor implements AutoCloseable {
         return allclose(other, 1e-5, 1e-8);
     }
 
+    /**
+     * {@code np.save(file, this)}: an {@code .npy} file NumPy loads bit for bit ({@code <f4} or {@code <f8},
+     * C order, format 1.0), byte for byte what NumPy 2 writes for the same array. Written to exactly
+     * {@code file}, created or replaced (no {@code .npy} is appended).
+     */
+    public void save(java.nio.file.Path file) throws java.io.IOException {
+        TensorFiles.save(this, file);
+    }
+
     // ---------------------------------------------------------------- conversion
 
     /** This tensor's data on {@code target}, copied; this tensor itself when it already lives there. */

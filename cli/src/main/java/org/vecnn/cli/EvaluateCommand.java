@@ -34,6 +34,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR|CSV", description = "Labelled data.")
     Path data;
 
+    @Mixin
+    NumpyArrays numpy;
+
     @Option(names = "--label-column", defaultValue = "0", paramLabel = "N|last", converter = LabelColumn.Converter.class,
             description = "CSV: the label's column, from 0 (negative counts from the end) or `last` (default "
                     + "${DEFAULT-VALUE}).")
@@ -74,7 +77,8 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Backend on = DefaultBackend.named(backend);
         Mlp mlp = Mlp.load(model, on);
-        Dataset dataset = ModelInput.labelled(data, mlp, labelColumn, header);
+        Dataset dataset = NumpyArrays.applies(data) ? numpy.labelled(data, mlp, labelColumn.index())
+                : ModelInput.labelled(data, mlp, labelColumn, header);
         if (dataset.featureCount() != mlp.inputSize() || dataset.targetCount() != mlp.outputSize()) {
             throw new DataFileException(mismatch(dataset, mlp));
         }

@@ -11,6 +11,7 @@ import org.vecnn.nn.DataFileException;
 import org.vecnn.nn.Mlp;
 import org.vecnn.Backend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +32,9 @@ final class PredictCommand implements Callable<Integer> {
             description = "A CSV file of features, an IDX file (examples along its first dimension; unsigned bytes "
                     + "scaled to [0, 1] as in training), or an MNIST directory (t10k-images first).")
     Path data;
+
+    @Mixin
+    NumpyArrays numpy;
 
     @Option(names = "--label-column", paramLabel = "N|last", converter = LabelColumn.Converter.class,
             description = "CSV: a label column to leave out, from 0 (negative counts from the end) or `last` (as "
@@ -57,7 +61,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Backend on = DefaultBackend.named(backend);
         Mlp mlp = Mlp.load(model, on);
-        Csv.Matrix x = ModelInput.features(data, header, labelColumn);
+        Csv.Matrix x = NumpyArrays.applies(data) ? numpy.features(data, labelColumn == null ? null : labelColumn.index()) : ModelInput.features(data, header, labelColumn);
         if (x.columns() != mlp.inputSize()) {
             throw new DataFileException(mismatch(x.columns(), mlp.inputSize()));
         }

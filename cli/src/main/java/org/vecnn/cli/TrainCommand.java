@@ -46,6 +46,9 @@ final class TrainCommand implements Callable<Integer> {
                     + "file of numeric features and an integer label column (default: generated 28x28 digits).")
     Path data;
 
+    @Mixin
+    NumpyArrays numpy;
+
     @Option(names = "--label-column", defaultValue = "0", paramLabel = "N|last", converter = LabelColumn.Converter.class,
             description = "CSV: the label's column, from 0 (negative counts from the end) or `last` (default "
                     + "${DEFAULT-VALUE}). Labels are integers from 0; a column that is not (a feature), gives one "
@@ -195,7 +198,8 @@ final class TrainCommand implements Callable<Integer> {
                     + learningRate);
         }
         Backend chosen = DefaultBackend.named(backend);
-        Dataset dataset = TrainingData.load(data, samples, seed, labelColumn, header, allowRareClasses);
+        Dataset dataset = NumpyArrays.applies(data) ? numpy.classification(data, labelColumn.index())
+                : TrainingData.load(data, samples, seed, labelColumn, header, allowRareClasses);
         int held = held(dataset.size());
         if (validation > 0 && (held < 1 || held >= dataset.size())) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), dataset.size() + " examples leave "
