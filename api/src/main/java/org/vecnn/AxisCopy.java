@@ -51,7 +51,8 @@ final class AxisCopy {
      * negative, clipped to the axis, {@code step} not 0. {@code Integer.MAX_VALUE} and {@code Integer.MIN_VALUE}
      * stand for an omitted bound, as NumPy's {@code a[::-1]} is {@code a[MAX:MIN:-1]}.
      */
-    static int[] slicePositions(int n, int start, int stop, int step) {
+    static int[] slicePositions(int n, int start, int stop, int intStep) {
+        long step = intStep;
         long lower = step > 0 ? 0 : -1;
         long upper = step > 0 ? n : n - 1L;
         long first = clamp(start, n, lower, upper);
@@ -60,7 +61,7 @@ final class AxisCopy {
                 : (first > last ? (first - last - step - 1) / -step : 0);
         int[] positions = new int[(int) count];
         for (int j = 0; j < positions.length; j++) {
-            positions[j] = (int) (first + (long) j * step);
+            positions[j] = (int) (first + j * step);
         }
         return positions;
     }

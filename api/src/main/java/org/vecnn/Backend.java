@@ -1110,7 +1110,7 @@ public final class Backend {
     public Tensor min(Tensor a, int axis, boolean keepDims) {
         Checks.operand(this, "min", "a", a);
         Tensor out = allocate("min", a.shape().reduce("min", axis, keepDims), a.dtype());
-        runAxisReduction("min", a, nonEmptyAxis("min", a, axis), out);
+        runAxisReduction(false, a, nonEmptyAxis("min", a, axis), out);
         return out;
     }
 
@@ -1119,7 +1119,7 @@ public final class Backend {
         Checks.operand(this, "min", "a", a);
         Checks.output(this, "min", out, a.shape().reduce("min", axis, keepDims), a.dtype());
         Checks.notAliased("min", out, a);
-        runAxisReduction("min", a, nonEmptyAxis("min", a, axis), out);
+        runAxisReduction(false, a, nonEmptyAxis("min", a, axis), out);
     }
 
     /** {@code np.min(a)}: the smallest element (NaN if there is one), as a rank-0 tensor; {@code a} not empty. */
@@ -1135,7 +1135,7 @@ public final class Backend {
     public Tensor prod(Tensor a, int axis, boolean keepDims) {
         Checks.operand(this, "prod", "a", a);
         Tensor out = allocate("prod", a.shape().reduce("prod", axis, keepDims), a.dtype());
-        runAxisReduction("prod", a, a.shape().axis("prod", axis), out);
+        runAxisReduction(true, a, a.shape().axis("prod", axis), out);
         return out;
     }
 
@@ -1144,7 +1144,7 @@ public final class Backend {
         Checks.operand(this, "prod", "a", a);
         Checks.output(this, "prod", out, a.shape().reduce("prod", axis, keepDims), a.dtype());
         Checks.notAliased("prod", out, a);
-        runAxisReduction("prod", a, a.shape().axis("prod", axis), out);
+        runAxisReduction(true, a, a.shape().axis("prod", axis), out);
     }
 
     /** {@code np.prod(a)}: the product of all elements, as a rank-0 tensor (1 when empty). */
@@ -1153,19 +1153,20 @@ public final class Backend {
         return prod(flat(a), 0, false);
     }
 
-    private void runAxisReduction(String op, Tensor a, int axis, Tensor out) {
+    /** {@code prod} when {@code product}, else {@code min} (whose callers refuse an empty axis first). */
+    private void runAxisReduction(boolean product, Tensor a, int axis, Tensor out) {
         if (out.size() == 0) {
             return;
         }
         if (a.shape().dim(axis) == 0) {
-            kernels.fill(1.0, s(out));              // only prod gets here: min refuses an empty axis first
+            kernels.fill(1.0, s(out));
             return;
         }
         AxisLayout layout = AxisLayout.of(a.shape(), axis);
-        if (op.equals("min")) {
-            kernels.min(layout, s(a), s(out));
-        } else {
+        if (product) {
             kernels.prod(layout, s(a), s(out));
+        } else {
+            kernels.min(layout, s(a), s(out));
         }
     }
 
@@ -1222,6 +1223,7 @@ public final class Backend {
         if (out.size() > 0) {
             Tensor n = scalar(count, out.dtype());
             runBinary(BinaryOp.DIVIDE, Broadcast.plan("divide", out.shape(), n.shape()), out, n, out);
+            n.close();
         }
     }
 
@@ -1420,6 +1422,8 @@ public final class Backend {
         Tensor high = scalar(hi, a.dtype());
         kernels.binaryFunction(BinaryFunction.MAXIMUM, Broadcast.plan("clip", low.shape(), a.shape()), s(low), s(a), s(out));
         kernels.binaryFunction(BinaryFunction.MINIMUM, Broadcast.plan("clip", high.shape(), a.shape()), s(high), s(out), s(out));
+        low.close();
+        high.close();
     }
 
     // ---------------------------------------------------------------- comparisons and selection
