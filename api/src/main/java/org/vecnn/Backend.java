@@ -5,6 +5,7 @@ import static org.vecnn.Checks.notNull;
 import java.util.Arrays;
 import java.util.Random;
 import org.vecnn.spi.AxisLayout;
+import org.vecnn.spi.BinaryFunction;
 import org.vecnn.spi.BinaryOp;
 import org.vecnn.spi.Broadcast;
 import org.vecnn.spi.BroadcastPlan;
@@ -1056,5 +1057,940 @@ public final class Backend implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    // ---------------------------------------------------------------- creation, part two (NumPy's defaults)
+
+    /** {@code np.zeros(dims)}: FLOAT64, NumPy's default dtype, every element {@code +0.0}. */
+    public Tensor zeros(int... dims) {
+        notNull("zeros", "dims", dims);
+        return zeros(Shape.of(dims), DType.FLOAT64);
+    }
+
+    /** {@code np.ones(dims)}: FLOAT64, NumPy's default dtype. */
+    public Tensor ones(int... dims) {
+        notNull("ones", "dims", dims);
+        return ones(Shape.of(dims), DType.FLOAT64);
+    }
+
+    /** {@code np.zeros_like(t)}: {@code t}'s shape and dtype, every element {@code +0.0}. */
+    public Tensor zerosLike(Tensor t) {
+        Checks.operand(this, "zerosLike", "t", t);
+        return zeros(t.shape(), t.dtype());
+    }
+
+    /** {@code np.ones_like(t)}: {@code t}'s shape and dtype, every element 1. */
+    public Tensor onesLike(Tensor t) {
+        Checks.operand(this, "onesLike", "t", t);
+        return ones(t.shape(), t.dtype());
+    }
+
+    /** {@code np.full_like(t, value)}: {@code t}'s shape and dtype, every element {@code value} rounded to it. */
+    public Tensor fullLike(Tensor t, double value) {
+        Checks.operand(this, "fullLike", "t", t);
+        return full(t.shape(), t.dtype(), value);
+    }
+
+    /**
+     * {@code np.array(data)} of Java ints, of shape {@code dims}: FLOAT64 (vecnn has no integer dtype), which
+     * holds every {@code int} exactly.
+     */
+    public Tensor fromArray(int[] data, int... dims) {
+        notNull("fromArray", "dims", dims);
+        return fromArray(data, Shape.of(dims), DType.FLOAT64);
+    }
+
+    /** {@code np.array(data, dtype=...)} of Java ints: each converted to the dtype (FLOAT32 rounds above 2^24). */
+    public Tensor fromArray(int[] data, Shape shape, DType dtype) {
+        notNull("fromArray", "data", data);
+        double[] values = new double[data.length];
+        for (int i = 0; i < data.length; i++) {
+            values[i] = data[i];
+        }
+        return fromArray(values, shape, dtype);
+    }
+
+    /** {@code np.array(rows)}: a FLOAT64 matrix of equally long rows. */
+    public Tensor array(double[][] rows) {
+        return fromArray(Nested.flatten("array", rows), Nested.shape("array", rows));
+    }
+
+    /** {@code np.array(rows, dtype=np.float32)}: a FLOAT32 matrix of equally long rows. */
+    public Tensor array(float[][] rows) {
+        return fromArray(Nested.flatten("array", rows), Nested.shape("array", rows));
+    }
+
+    /** {@code np.array(blocks)}: a FLOAT64 tensor of rank 3 from equally shaped matrices. */
+    public Tensor array(double[][][] blocks) {
+        return fromArray(Nested.flatten("array", blocks), Nested.shape("array", blocks));
+    }
+
+    /** {@code np.array(blocks, dtype=np.float32)}: a FLOAT32 tensor of rank 3 from equally shaped matrices. */
+    public Tensor array(float[][][] blocks) {
+        return fromArray(Nested.flatten("array", blocks), Nested.shape("array", blocks));
+    }
+
+    /** {@code np.linspace(start, stop, num)}: FLOAT64, the endpoint included. */
+    public Tensor linspace(double start, double stop, int num) {
+        return linspace(start, stop, num, true, DType.FLOAT64);
+    }
+
+    /** {@code np.linspace(start, stop, num, dtype=...)}, the endpoint included. */
+    public Tensor linspace(double start, double stop, int num, DType dtype) {
+        return linspace(start, stop, num, true, dtype);
+    }
+
+    /**
+     * {@code np.linspace(start, stop, num, endpoint, dtype=...)}, computed as NumPy computes it, in double:
+     * {@code i * step + start} with {@code step = (stop - start) / div} ({@code div} is {@code num - 1} with the
+     * endpoint, {@code num} without), the last value set to {@code stop} exactly when the endpoint is included,
+     * then rounded to the dtype.
+     *
+     * @throws TensorArgumentException if {@code num} is negative or a bound is not finite
+     */
+    public Tensor linspace(double start, double stop, int num, boolean endpoint, DType dtype) {
+        if (num < 0 || !Double.isFinite(start) || !Double.isFinite(stop)) {
+            throw new TensorArgumentException("linspace: num must be non-negative and start, stop finite, got "
+                    + start + ", " + stop + ", num=" + num);
+        }
+        Checks.supported(this, "linspace", dtype);
+        Checks.allocatable(this, "linspace", Shape.of(num), dtype);
+        int div = endpoint ? num - 1 : num;
+        double delta = stop - start;
+        double step = delta / div;
+        double[] values = new double[num];
+        for (int i = 0; i < num; i++) {
+            double offset = div <= 0 ? i * delta : step == 0 ? i / (double) div * delta : i * step;
+            values[i] = offset + start;
+        }
+        if (endpoint && num > 1) {
+            values[num - 1] = stop;
+        }
+        return fromArray(values, Shape.of(num), dtype);
+    }
+
+    // ---------------------------------------------------------------- reductions, part two
+
+    /** {@code np.min(a, axis, keepdims=keepDims)}; NaN propagates. The axis must not be empty. */
+    public Tensor min(Tensor a, int axis, boolean keepDims) {
+        Checks.operand(this, "min", "a", a);
+        Tensor out = allocate("min", a.shape().reduce("min", axis, keepDims), a.dtype());
+        runAxisReduction(false, a, nonEmptyAxis("min", a, axis), out);
+        return out;
+    }
+
+    /** {@code np.min(a, axis, keepdims=keepDims, out=out)}; {@code out} must not be {@code a}. */
+    public void min(Tensor a, int axis, boolean keepDims, Tensor out) {
+        Checks.operand(this, "min", "a", a);
+        Checks.output(this, "min", out, a.shape().reduce("min", axis, keepDims), a.dtype());
+        Checks.notAliased("min", out, a);
+        runAxisReduction(false, a, nonEmptyAxis("min", a, axis), out);
+    }
+
+    /** {@code np.min(a)}: the smallest element (NaN if there is one), as a rank-0 tensor; {@code a} not empty. */
+    public Tensor min(Tensor a) {
+        Checks.operand(this, "min", "a", a);
+        if (a.size() == 0) {
+            throw new ShapeException("min: zero-size tensor of shape " + a.shape() + " has no minimum");
+        }
+        return min(flat(a), 0, false);
+    }
+
+    /** {@code np.prod(a, axis, keepdims=keepDims)}; 1 over an empty axis. */
+    public Tensor prod(Tensor a, int axis, boolean keepDims) {
+        Checks.operand(this, "prod", "a", a);
+        Tensor out = allocate("prod", a.shape().reduce("prod", axis, keepDims), a.dtype());
+        runAxisReduction(true, a, a.shape().axis("prod", axis), out);
+        return out;
+    }
+
+    /** {@code np.prod(a, axis, keepdims=keepDims, out=out)}; {@code out} must not be {@code a}. */
+    public void prod(Tensor a, int axis, boolean keepDims, Tensor out) {
+        Checks.operand(this, "prod", "a", a);
+        Checks.output(this, "prod", out, a.shape().reduce("prod", axis, keepDims), a.dtype());
+        Checks.notAliased("prod", out, a);
+        runAxisReduction(true, a, a.shape().axis("prod", axis), out);
+    }
+
+    /** {@code np.prod(a)}: the product of all elements, as a rank-0 tensor (1 when empty). */
+    public Tensor prod(Tensor a) {
+        Checks.operand(this, "prod", "a", a);
+        return prod(flat(a), 0, false);
+    }
+
+    /** {@code prod} when {@code product}, else {@code min} (whose callers refuse an empty axis first). */
+    private void runAxisReduction(boolean product, Tensor a, int axis, Tensor out) {
+        if (out.size() == 0) {
+            return;
+        }
+        if (a.shape().dim(axis) == 0) {
+            kernels.fill(1.0, s(out));
+            return;
+        }
+        AxisLayout layout = AxisLayout.of(a.shape(), axis);
+        if (product) {
+            kernels.prod(layout, s(a), s(out));
+        } else {
+            kernels.min(layout, s(a), s(out));
+        }
+    }
+
+    /**
+     * {@code np.argmin(a, axis)}: the index of the first minimum along {@code axis} (of the first NaN if there
+     * is one), for each position of the other axes in row-major order. The axis must not be empty.
+     */
+    public int[] argmin(Tensor a, int axis) {
+        Checks.operand(this, "argmin", "a", a);
+        int normalized = nonEmptyAxis("argmin", a, axis);
+        if (a.size() == 0) {
+            return new int[0];
+        }
+        return kernels.argmin(AxisLayout.of(a.shape(), normalized), s(a));
+    }
+
+    /** {@code np.argmin(a)}: the flat (row-major) index of the first minimum, or of the first NaN. */
+    public int argmin(Tensor a) {
+        Checks.operand(this, "argmin", "a", a);
+        if (a.size() == 0) {
+            throw new ShapeException("argmin: attempt to get argmin of an empty sequence (shape " + a.shape() + ")");
+        }
+        return argmin(flat(a), 0)[0];
+    }
+
+    /** {@code np.argmax(a)}: the flat (row-major) index of the first maximum, or of the first NaN. */
+    public int argmax(Tensor a) {
+        Checks.operand(this, "argmax", "a", a);
+        if (a.size() == 0) {
+            throw new ShapeException("argmax: attempt to get argmax of an empty sequence (shape " + a.shape() + ")");
+        }
+        return argmax(flat(a), 0)[0];
+    }
+
+    /** {@code np.mean(a, axis, keepdims=keepDims)}: the sum along the axis divided by its length; NaN when empty. */
+    public Tensor mean(Tensor a, int axis, boolean keepDims) {
+        Checks.operand(this, "mean", "a", a);
+        Tensor out = allocate("mean", a.shape().reduce("mean", axis, keepDims), a.dtype());
+        mean(a, axis, keepDims, out);
+        return out;
+    }
+
+    /** {@code np.mean(a, axis, keepdims=keepDims, out=out)}; {@code out} must not be {@code a}. */
+    public void mean(Tensor a, int axis, boolean keepDims, Tensor out) {
+        Checks.operand(this, "mean", "a", a);
+        Checks.output(this, "mean", out, a.shape().reduce("mean", axis, keepDims), a.dtype());
+        Checks.notAliased("mean", out, a);
+        int normalized = a.shape().axis("mean", axis);
+        runReduction(ReduceOp.SUM, a, normalized, out);
+        divideByCount(out, a.shape().dim(normalized));
+    }
+
+    private void divideByCount(Tensor out, double count) {
+        if (out.size() > 0) {
+            Tensor n = scalar(count, out.dtype());
+            runBinary(BinaryOp.DIVIDE, Broadcast.plan("divide", out.shape(), n.shape()), out, n, out);
+            n.close();
+        }
+    }
+
+    /** {@code np.var(a)}: the variance of all elements, as a rank-0 tensor; NaN when empty. */
+    public Tensor var(Tensor a) {
+        return varAll(a, 0);
+    }
+
+    /** {@code np.var(a, ddof=ddof)}: all elements, the squared deviations divided by {@code max(size - ddof, 0)}. */
+    public Tensor varAll(Tensor a, int ddof) {
+        Checks.operand(this, "var", "a", a);
+        return var(flat(a), 0, false, ddof);
+    }
+
+    /**
+     * {@code np.var(a, axis, ddof=ddof, keepdims=keepDims)}, computed as NumPy computes it: the mean along the
+     * axis (kept), the deviations {@code a - mean} squared, their sum along the axis divided by
+     * {@code max(n - ddof, 0)}, {@code n} the axis' length (so NaN for an empty axis, an infinity or NaN when
+     * {@code ddof >= n}, as NumPy gives with a warning).
+     */
+    public Tensor var(Tensor a, int axis, boolean keepDims, int ddof) {
+        Checks.operand(this, "var", "a", a);
+        Tensor out = allocate("var", a.shape().reduce("var", axis, keepDims), a.dtype());
+        var(a, axis, keepDims, ddof, out);
+        return out;
+    }
+
+    /** {@code np.var(a, axis, ddof=ddof, keepdims=keepDims, out=out)}; {@code out} must not be {@code a}. */
+    public void var(Tensor a, int axis, boolean keepDims, int ddof, Tensor out) {
+        variance("var", a, axis, keepDims, ddof, out);
+    }
+
+    /** {@code np.std(a)}: the standard deviation of all elements, as a rank-0 tensor; NaN when empty. */
+    public Tensor std(Tensor a) {
+        return stdAll(a, 0);
+    }
+
+    /** {@code np.std(a, ddof=ddof)}: the square root of {@link #varAll(Tensor, int)}. */
+    public Tensor stdAll(Tensor a, int ddof) {
+        Checks.operand(this, "std", "a", a);
+        return std(flat(a), 0, false, ddof);
+    }
+
+    /** {@code np.std(a, axis, ddof=ddof, keepdims=keepDims)}: the square root of {@link #var(Tensor, int, boolean, int)}. */
+    public Tensor std(Tensor a, int axis, boolean keepDims, int ddof) {
+        Checks.operand(this, "std", "a", a);
+        Tensor out = allocate("std", a.shape().reduce("std", axis, keepDims), a.dtype());
+        std(a, axis, keepDims, ddof, out);
+        return out;
+    }
+
+    /** {@code np.std(a, axis, ddof=ddof, keepdims=keepDims, out=out)}; {@code out} must not be {@code a}. */
+    public void std(Tensor a, int axis, boolean keepDims, int ddof, Tensor out) {
+        variance("std", a, axis, keepDims, ddof, out);
+        if (out.size() > 0) {
+            kernels.unary(UnaryOp.SQRT, s(out), s(out));
+        }
+    }
+
+    private void variance(String op, Tensor a, int axis, boolean keepDims, int ddof, Tensor out) {
+        Checks.operand(this, op, "a", a);
+        Checks.output(this, op, out, a.shape().reduce(op, axis, keepDims), a.dtype());
+        Checks.notAliased(op, out, a);
+        int normalized = a.shape().axis(op, axis);
+        int n = a.shape().dim(normalized);
+        if (out.size() == 0) {
+            return;
+        }
+        Tensor mean = allocate(op, a.shape().reduce(op, normalized, true), a.dtype());
+        runReduction(ReduceOp.SUM, a, normalized, mean);
+        divideByCount(mean, n);
+        Tensor deviations = allocate(op, a.shape(), a.dtype());
+        if (a.size() > 0) {
+            runBinary(BinaryOp.SUBTRACT, Broadcast.plan(op, a.shape(), mean.shape()), a, mean, deviations);
+            runBinary(BinaryOp.MULTIPLY, Broadcast.plan(op, a.shape(), a.shape()), deviations, deviations, deviations);
+        }
+        runReduction(ReduceOp.SUM, deviations, normalized, out);
+        divideByCount(out, Math.max((long) n - ddof, 0));
+        mean.close();
+        deviations.close();
+    }
+
+    // ---------------------------------------------------------------- elementwise functions, part two
+
+    /** {@code np.abs(a)}. */
+    public Tensor abs(Tensor a) {
+        return map(UnaryOp.ABS, a);
+    }
+
+    /** {@code np.abs(a, out=out)}; {@code out} may be {@code a}. */
+    public void abs(Tensor a, Tensor out) {
+        map(UnaryOp.ABS, a, out);
+    }
+
+    /** {@code np.sqrt(a)}: NaN for negative elements, {@code -0.0} for {@code -0.0}. */
+    public Tensor sqrt(Tensor a) {
+        return map(UnaryOp.SQRT, a);
+    }
+
+    /** {@code np.sqrt(a, out=out)}; {@code out} may be {@code a}. */
+    public void sqrt(Tensor a, Tensor out) {
+        map(UnaryOp.SQRT, a, out);
+    }
+
+    /** {@code np.square(a)}. */
+    public Tensor square(Tensor a) {
+        return map(UnaryOp.SQUARE, a);
+    }
+
+    /** {@code np.square(a, out=out)}; {@code out} may be {@code a}. */
+    public void square(Tensor a, Tensor out) {
+        map(UnaryOp.SQUARE, a, out);
+    }
+
+    /** {@code np.negative(a)}. */
+    public Tensor negative(Tensor a) {
+        return map(UnaryOp.NEGATE, a);
+    }
+
+    /** {@code np.negative(a, out=out)}; {@code out} may be {@code a}. */
+    public void negative(Tensor a, Tensor out) {
+        map(UnaryOp.NEGATE, a, out);
+    }
+
+    /** {@code np.exp(a)}. */
+    public Tensor exp(Tensor a) {
+        return map(UnaryOp.EXP, a);
+    }
+
+    /** {@code np.exp(a, out=out)}; {@code out} may be {@code a}. */
+    public void exp(Tensor a, Tensor out) {
+        map(UnaryOp.EXP, a, out);
+    }
+
+    /** {@code np.log(a)}: {@code -inf} at 0, NaN below. */
+    public Tensor log(Tensor a) {
+        return map(UnaryOp.LOG, a);
+    }
+
+    /** {@code np.log(a, out=out)}; {@code out} may be {@code a}. */
+    public void log(Tensor a, Tensor out) {
+        map(UnaryOp.LOG, a, out);
+    }
+
+    /** {@code np.power(a, b)}, broadcast, as C's {@code pow} ({@link BinaryFunction#POWER}). */
+    public Tensor power(Tensor a, Tensor b) {
+        return function(BinaryFunction.POWER, a, b);
+    }
+
+    /** {@code np.power(a, b, out=out)}; {@code out} may be {@code a} or {@code b}. */
+    public void power(Tensor a, Tensor b, Tensor out) {
+        function(BinaryFunction.POWER, a, b, out);
+    }
+
+    /** {@code np.maximum(a, b)}, broadcast: NaN if either is NaN. */
+    public Tensor maximum(Tensor a, Tensor b) {
+        return function(BinaryFunction.MAXIMUM, a, b);
+    }
+
+    /** {@code np.maximum(a, b, out=out)}; {@code out} may be {@code a} or {@code b}. */
+    public void maximum(Tensor a, Tensor b, Tensor out) {
+        function(BinaryFunction.MAXIMUM, a, b, out);
+    }
+
+    /** {@code np.minimum(a, b)}, broadcast: NaN if either is NaN. */
+    public Tensor minimum(Tensor a, Tensor b) {
+        return function(BinaryFunction.MINIMUM, a, b);
+    }
+
+    /** {@code np.minimum(a, b, out=out)}; {@code out} may be {@code a} or {@code b}. */
+    public void minimum(Tensor a, Tensor b, Tensor out) {
+        function(BinaryFunction.MINIMUM, a, b, out);
+    }
+
+    /**
+     * {@code np.clip(a, lo, hi)}: {@code min(max(a, lo), hi)} with the bounds rounded to {@code a}'s dtype;
+     * NaN stays NaN, a NaN bound gives NaN, an element equal to a bound is kept (so {@code -0.0} stays
+     * {@code -0.0}), and {@code lo > hi} gives {@code hi} everywhere, as NumPy does.
+     */
+    public Tensor clip(Tensor a, double lo, double hi) {
+        Checks.operand(this, "clip", "a", a);
+        Tensor out = allocate("clip", a.shape(), a.dtype());
+        clip(a, lo, hi, out);
+        return out;
+    }
+
+    /** {@code np.clip(a, lo, hi, out=out)}; {@code out} may be {@code a}. */
+    public void clip(Tensor a, double lo, double hi, Tensor out) {
+        Checks.operand(this, "clip", "a", a);
+        Checks.output(this, "clip", out, a.shape(), a.dtype());
+        if (a.size() == 0) {
+            return;
+        }
+        // The bound as the left operand: maximum and minimum give the right one on ties, which keeps a's element.
+        Tensor low = scalar(lo, a.dtype());
+        Tensor high = scalar(hi, a.dtype());
+        kernels.binaryFunction(BinaryFunction.MAXIMUM, Broadcast.plan("clip", low.shape(), a.shape()), s(low), s(a), s(out));
+        kernels.binaryFunction(BinaryFunction.MINIMUM, Broadcast.plan("clip", high.shape(), a.shape()), s(high), s(out), s(out));
+        low.close();
+        high.close();
+    }
+
+    // ---------------------------------------------------------------- comparisons and selection
+
+    /**
+     * {@code np.greater(a, b)}, broadcast, as a mask: vecnn has no bool dtype, so every comparison gives 1.0
+     * where it holds and {@code +0.0} where not, in the operands' dtype, ready for {@link #where} and for
+     * arithmetic ({@code mask.sum()} counts). Comparisons with NaN are false ({@link #notEqual}: true).
+     */
+    public Tensor greater(Tensor a, Tensor b) {
+        return function(BinaryFunction.GREATER, a, b);
+    }
+
+    /** {@code np.greater(a, b, out=out)}: a 0/1 mask; {@code out} may be {@code a} or {@code b}. */
+    public void greater(Tensor a, Tensor b, Tensor out) {
+        function(BinaryFunction.GREATER, a, b, out);
+    }
+
+    /** {@code np.greater_equal(a, b)}: a 0/1 mask of the operands' dtype. */
+    public Tensor greaterEqual(Tensor a, Tensor b) {
+        return function(BinaryFunction.GREATER_EQUAL, a, b);
+    }
+
+    /** {@code np.greater_equal(a, b, out=out)}. */
+    public void greaterEqual(Tensor a, Tensor b, Tensor out) {
+        function(BinaryFunction.GREATER_EQUAL, a, b, out);
+    }
+
+    /** {@code np.less(a, b)}: a 0/1 mask of the operands' dtype. */
+    public Tensor less(Tensor a, Tensor b) {
+        return function(BinaryFunction.LESS, a, b);
+    }
+
+    /** {@code np.less(a, b, out=out)}. */
+    public void less(Tensor a, Tensor b, Tensor out) {
+        function(BinaryFunction.LESS, a, b, out);
+    }
+
+    /** {@code np.less_equal(a, b)}: a 0/1 mask of the operands' dtype. */
+    public Tensor lessEqual(Tensor a, Tensor b) {
+        return function(BinaryFunction.LESS_EQUAL, a, b);
+    }
+
+    /** {@code np.less_equal(a, b, out=out)}. */
+    public void lessEqual(Tensor a, Tensor b, Tensor out) {
+        function(BinaryFunction.LESS_EQUAL, a, b, out);
+    }
+
+    /** {@code np.equal(a, b)}: a 0/1 mask of the operands' dtype; {@code -0.0 == +0.0}, NaN equals nothing. */
+    public Tensor equal(Tensor a, Tensor b) {
+        return function(BinaryFunction.EQUAL, a, b);
+    }
+
+    /** {@code np.equal(a, b, out=out)}. */
+    public void equal(Tensor a, Tensor b, Tensor out) {
+        function(BinaryFunction.EQUAL, a, b, out);
+    }
+
+    /** {@code np.not_equal(a, b)}: a 0/1 mask of the operands' dtype; 1 wherever either is NaN. */
+    public Tensor notEqual(Tensor a, Tensor b) {
+        return function(BinaryFunction.NOT_EQUAL, a, b);
+    }
+
+    /** {@code np.not_equal(a, b, out=out)}. */
+    public void notEqual(Tensor a, Tensor b, Tensor out) {
+        function(BinaryFunction.NOT_EQUAL, a, b, out);
+    }
+
+    private Tensor function(BinaryFunction op, Tensor a, Tensor b) {
+        String name = op.numpyName();
+        Checks.operands(this, name, a, b);
+        BroadcastPlan plan = Broadcast.plan(name, a.shape(), b.shape());
+        Tensor out = allocate(name, plan.result(), a.dtype());
+        if (out.size() > 0) {
+            kernels.binaryFunction(op, plan, s(a), s(b), s(out));
+        }
+        return out;
+    }
+
+    private void function(BinaryFunction op, Tensor a, Tensor b, Tensor out) {
+        String name = op.numpyName();
+        Checks.operands(this, name, a, b);
+        BroadcastPlan plan = Broadcast.plan(name, a.shape(), b.shape());
+        Checks.output(this, name, out, plan.result(), a.dtype());
+        if (out.size() > 0) {
+            kernels.binaryFunction(op, plan, s(a), s(b), s(out));
+        }
+    }
+
+    /**
+     * {@code np.where(mask, a, b)}: {@code a}'s element where the mask's is non-zero (NaN counts as true, as in
+     * NumPy), {@code b}'s where it is zero; the three broadcast together. The mask is a tensor of the operands'
+     * dtype, as comparisons give it.
+     */
+    public Tensor where(Tensor mask, Tensor a, Tensor b) {
+        Shape shape = whereShape(mask, a, b);
+        Tensor out = allocate("where", shape, a.dtype());
+        runWhere(mask, a, b, out);
+        return out;
+    }
+
+    /** {@code np.where(mask, a, b, out=out)}; {@code out} may be any of the three (elementwise, in place). */
+    public void where(Tensor mask, Tensor a, Tensor b, Tensor out) {
+        Shape shape = whereShape(mask, a, b);
+        Checks.output(this, "where", out, shape, a.dtype());
+        runWhere(mask, a, b, out);
+    }
+
+    private Shape whereShape(Tensor mask, Tensor a, Tensor b) {
+        Checks.operands(this, "where", a, b);
+        Checks.operand(this, "where", "mask", mask);
+        if (mask.dtype() != a.dtype()) {
+            throw new IncompatibleTensorsException("where: mask has dtype " + mask.dtype().numpyName()
+                    + " but the operands are " + a.dtype().numpyName() + "; convert it with mask.as(DType."
+                    + a.dtype() + ")");
+        }
+        if (!Broadcast.compatible(mask.shape(), a.shape()) || !Broadcast.compatible(a.shape(), b.shape())
+                || !Broadcast.compatible(mask.shape(), Broadcast.shape("where", a.shape(), b.shape()))) {
+            throw new ShapeException("where: operands could not be broadcast together with shapes " + mask.shape()
+                    + " " + a.shape() + " " + b.shape());
+        }
+        return Broadcast.shape("where", mask.shape(), Broadcast.shape("where", a.shape(), b.shape()));
+    }
+
+    private void runWhere(Tensor mask, Tensor a, Tensor b, Tensor out) {
+        if (out.size() == 0) {
+            return;
+        }
+        Storage m = expanded("where", mask, out.shape());
+        Storage x = expanded("where", a, out.shape());
+        Storage y = expanded("where", b, out.shape());
+        kernels.where(m, x, y, s(out));
+        releaseExpanded(m, mask);
+        releaseExpanded(x, a);
+        releaseExpanded(y, b);
+    }
+
+    /**
+     * {@code t}'s storage when it has {@code shape}, else scratch storage holding {@code t} broadcast to it:
+     * {@code t + (-0.0)} through the add kernel, which is {@code t} exactly for every IEEE value.
+     */
+    private Storage expanded(String op, Tensor t, Shape shape) {
+        if (t.shape().equals(shape)) {
+            return s(t);
+        }
+        Checks.allocatable(this, op, shape, t.dtype());
+        Storage scratch = kernels.allocate(shape.size(), t.dtype());
+        kernels.fill(-0.0, scratch);
+        kernels.add(Broadcast.plan(op, t.shape(), shape), s(t), scratch, scratch);
+        return scratch;
+    }
+
+    private static void releaseExpanded(Storage storage, Tensor t) {
+        if (storage != s(t)) {
+            storage.release();
+        }
+    }
+
+    /**
+     * {@code np.broadcast_to(a, dims)} as a copy (NumPy's is a read-only view): {@code a} repeated along the
+     * dimensions it broadcasts over.
+     */
+    public Tensor broadcastTo(Tensor a, int... dims) {
+        Checks.operand(this, "broadcastTo", "a", a);
+        notNull("broadcastTo", "dims", dims);
+        Shape shape = Shape.of(dims);
+        if (!Broadcast.compatible(a.shape(), shape) || !Broadcast.shape("broadcastTo", a.shape(), shape).equals(shape)) {
+            throw new ShapeException("broadcastTo: shape " + a.shape() + " cannot be broadcast to " + shape);
+        }
+        Tensor out = allocate("broadcastTo", shape, a.dtype());
+        if (out.size() > 0) {
+            kernels.fill(-0.0, s(out));
+            kernels.add(Broadcast.plan("broadcastTo", a.shape(), shape), s(a), s(out), s(out));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- indexing
+
+    /**
+     * {@code t[index] = value}: sets one element (one index per axis, negative ones count from the end) to
+     * {@code value} rounded to the dtype. Through a view ({@link #reshape}), the viewed tensor changes too.
+     */
+    public void set(Tensor t, double value, int... index) {
+        Checks.operand(this, "set", "t", t);
+        s(t).set(Checks.flatIndex("set", t.shape(), index), round(t.dtype(), value));
+    }
+
+    /**
+     * {@code a[(slice(None),) * axis + (slice(from, to, step),)]}: every {@code step}-th element along
+     * {@code axis} from {@code from} towards {@code to} (excluded), with Python's rules: negative bounds count
+     * from the end, bounds are clipped, a negative step walks backwards, and {@code Integer.MAX_VALUE} /
+     * {@code Integer.MIN_VALUE} stand for an omitted bound ({@code a[::-1]} is
+     * {@code slice(a, 0, Integer.MAX_VALUE, Integer.MIN_VALUE, -1)}). A copy.
+     *
+     * @throws TensorArgumentException if {@code step} is 0
+     */
+    public Tensor slice(Tensor a, int axis, int from, int to, int step) {
+        Checks.operand(this, "slice", "a", a);
+        int normalized = a.shape().axis("slice", axis);
+        if (step == 0) {
+            throw new TensorArgumentException("slice: slice step cannot be zero");
+        }
+        return pick("slice", a, normalized, AxisCopy.slicePositions(a.shape().dim(normalized), from, to, step), null);
+    }
+
+    /** {@code np.take(a, indices)}: the elements of the flattened {@code a} at {@code indices}, shape (n,). */
+    public Tensor take(Tensor a, int[] indices) {
+        Checks.operand(this, "take", "a", a);
+        return take(flat(a), indices, 0);
+    }
+
+    /**
+     * {@code np.take(a, indices, axis)}: the sub-tensors at {@code indices} along {@code axis} (negative indices
+     * count from the end, repeats allowed), the axis replaced by one of {@code indices.length}.
+     *
+     * @throws TensorArgumentException if an index is out of bounds
+     */
+    public Tensor take(Tensor a, int[] indices, int axis) {
+        Checks.operand(this, "take", "a", a);
+        int normalized = a.shape().axis("take", axis);
+        return pick("take", a, normalized, positions(a, normalized, indices), null);
+    }
+
+    /** {@code np.take(a, indices, axis, out=out)}; {@code out} must not be {@code a}. */
+    public void take(Tensor a, int[] indices, int axis, Tensor out) {
+        Checks.operand(this, "take", "a", a);
+        int normalized = a.shape().axis("take", axis);
+        int[] positions = positions(a, normalized, indices);
+        Checks.output(this, "take", out, pickedShape(a.shape(), normalized, positions.length), a.dtype());
+        Checks.notAliased("take", out, a);
+        pick("take", a, normalized, positions, out);
+    }
+
+    private static int[] positions(Tensor a, int axis, int[] indices) {
+        notNull("take", "indices", indices);
+        int n = a.shape().dim(axis);
+        int[] positions = new int[indices.length];
+        for (int j = 0; j < indices.length; j++) {
+            int i = indices[j] < 0 ? indices[j] + n : indices[j];
+            if (i < 0 || i >= n) {
+                throw new TensorArgumentException("take: index " + indices[j] + " is out of bounds for axis "
+                        + axis + " with size " + n + " of shape " + a.shape());
+            }
+            positions[j] = i;
+        }
+        return positions;
+    }
+
+    private static Shape pickedShape(Shape shape, int axis, int count) {
+        int[] dims = shape.dims();
+        dims[axis] = count;
+        return Shape.of(dims);
+    }
+
+    private Tensor pick(String op, Tensor a, int axis, int[] positions, Tensor out) {
+        Tensor result = out != null ? out : allocate(op, pickedShape(a.shape(), axis, positions.length), a.dtype());
+        if (result.size() > 0) {
+            HostArray source = HostArray.zeros(a.dtype(), a.size());
+            s(a).read(source);
+            s(result).write(AxisCopy.pick(source, AxisLayout.of(a.shape(), axis), positions));
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- joining and splitting
+
+    /**
+     * {@code np.concatenate(tensors, axis)}: the tensors side by side along {@code axis}; all of one rank (at
+     * least 1), dtype and backend, their other dimensions equal.
+     */
+    public Tensor concatenate(int axis, Tensor... tensors) {
+        Shape shape = concatenatedShape("concatenate", axis, tensors);
+        Tensor out = allocate("concatenate", shape, tensors[0].dtype());
+        runConcatenate(tensors[0].shape().axis("concatenate", axis), tensors, out);
+        return out;
+    }
+
+    /** {@code np.concatenate(tensors, axis, out=out)}; {@code out} must be none of the tensors. */
+    public void concatenate(int axis, Tensor[] tensors, Tensor out) {
+        Shape shape = concatenatedShape("concatenate", axis, tensors);
+        Checks.output(this, "concatenate", out, shape, tensors[0].dtype());
+        Checks.notAliased("concatenate", out, tensors);
+        runConcatenate(tensors[0].shape().axis("concatenate", axis), tensors, out);
+    }
+
+    private Shape concatenatedShape(String op, int axis, Tensor[] tensors) {
+        notNull(op, "tensors", tensors);
+        if (tensors.length == 0) {
+            throw new TensorArgumentException(op + ": need at least one array to concatenate");
+        }
+        Tensor first = Checks.operand(this, op, "tensors[0]", tensors[0]);
+        if (first.rank() == 0) {
+            throw new ShapeException(op + ": zero-dimensional arrays cannot be concatenated");
+        }
+        int normalized = first.shape().axis(op, axis);
+        long length = 0;
+        for (int t = 0; t < tensors.length; t++) {
+            Tensor tensor = Checks.operand(this, op, "tensors[" + t + "]", tensors[t]);
+            Checks.operands(this, op, first, tensor);
+            if (tensor.rank() != first.rank()) {
+                throw new ShapeException(op + ": all the input arrays must have same number of dimensions, but the"
+                        + " array at index 0 has shape " + first.shape() + " and the array at index " + t
+                        + " has shape " + tensor.shape());
+            }
+            for (int d = 0; d < first.rank(); d++) {
+                if (d != normalized && tensor.shape().dim(d) != first.shape().dim(d)) {
+                    throw new ShapeException(op + ": all the input array dimensions except for the concatenation"
+                            + " axis must match exactly, but along dimension " + d + ", the array at index 0 has size "
+                            + first.shape().dim(d) + " and the array at index " + t + " has size "
+                            + tensor.shape().dim(d));
+                }
+            }
+            length += tensor.shape().dim(normalized);
+        }
+        if (length > Integer.MAX_VALUE) {
+            throw new ShapeException(op + ": the result has " + length + " elements along axis " + axis
+                    + ", more than " + Integer.MAX_VALUE);
+        }
+        return pickedShape(first.shape(), normalized, (int) length);
+    }
+
+    private void runConcatenate(int axis, Tensor[] tensors, Tensor out) {
+        if (out.size() == 0) {
+            return;
+        }
+        AxisLayout whole = AxisLayout.of(out.shape(), axis);
+        HostArray target = HostArray.zeros(out.dtype(), out.size());
+        int at = 0;
+        for (Tensor t : tensors) {
+            int length = t.shape().dim(axis);
+            if (t.size() > 0) {
+                HostArray part = HostArray.zeros(t.dtype(), t.size());
+                s(t).read(part);
+                AxisCopy.place(part, whole.outer(), length, whole.inner(), target, whole.length(), at);
+            }
+            at += length;
+        }
+        s(out).write(target);
+    }
+
+    /**
+     * {@code np.stack(tensors, axis)}: the tensors, all of one shape, along a new axis {@code axis}
+     * ({@code -(rank + 1) <= axis <= rank}).
+     */
+    public Tensor stack(int axis, Tensor... tensors) {
+        Tensor[] parts = stackParts(axis, tensors);
+        return concatenate(stackAxis(axis, tensors), parts);
+    }
+
+    /** {@code np.stack(tensors, axis, out=out)}; {@code out} must be none of the tensors. */
+    public void stack(int axis, Tensor[] tensors, Tensor out) {
+        Tensor[] parts = stackParts(axis, tensors);
+        Checks.notAliased("stack", notNull("stack", "out", out), tensors);
+        concatenate(stackAxis(axis, tensors), parts, out);
+    }
+
+    private static int stackAxis(int axis, Tensor[] tensors) {
+        int rank = tensors[0].rank() + 1;
+        return axis < 0 ? axis + rank : axis;
+    }
+
+    private Tensor[] stackParts(int axis, Tensor[] tensors) {
+        notNull("stack", "tensors", tensors);
+        if (tensors.length == 0) {
+            throw new TensorArgumentException("stack: need at least one array to stack");
+        }
+        Tensor first = Checks.operand(this, "stack", "tensors[0]", tensors[0]);
+        Tensor[] parts = new Tensor[tensors.length];
+        for (int t = 0; t < tensors.length; t++) {
+            Tensor tensor = Checks.operand(this, "stack", "tensors[" + t + "]", tensors[t]);
+            if (!tensor.shape().equals(first.shape())) {
+                throw new ShapeException("stack: all input arrays must have the same shape, but the array at index 0"
+                        + " has shape " + first.shape() + " and the array at index " + t + " has shape " + tensor.shape());
+            }
+            parts[t] = expandDims(tensor, axis);
+        }
+        return parts;
+    }
+
+    /**
+     * {@code np.split(a, sections, axis)}: {@code sections} tensors of equal length along {@code axis} (copies).
+     *
+     * @throws ShapeException if the axis' length is not a multiple of {@code sections}
+     */
+    public Tensor[] split(Tensor a, int sections, int axis) {
+        Checks.operand(this, "split", "a", a);
+        int normalized = a.shape().axis("split", axis);
+        if (sections <= 0) {
+            throw new TensorArgumentException("split: number sections must be larger than 0, got " + sections);
+        }
+        int n = a.shape().dim(normalized);
+        if (n % sections != 0) {
+            throw new ShapeException("split: array split does not result in an equal division: axis " + axis
+                    + " of shape " + a.shape() + " has length " + n + ", not a multiple of " + sections);
+        }
+        int[] cuts = new int[sections - 1];
+        for (int i = 0; i < cuts.length; i++) {
+            cuts[i] = (i + 1) * (n / sections);
+        }
+        return split(a, cuts, normalized);
+    }
+
+    /**
+     * {@code np.split(a, indices, axis)}: the pieces {@code a[:i0]}, {@code a[i0:i1]}, ..., {@code a[ik:]} along
+     * {@code axis}, each bound with slicing's rules (negative counts from the end, clipped; a piece may be
+     * empty); copies.
+     */
+    public Tensor[] split(Tensor a, int[] indices, int axis) {
+        Checks.operand(this, "split", "a", a);
+        notNull("split", "indices", indices);
+        int normalized = a.shape().axis("split", axis);
+        Tensor[] pieces = new Tensor[indices.length + 1];
+        for (int p = 0; p < pieces.length; p++) {
+            int from = p == 0 ? 0 : indices[p - 1];
+            int to = p == indices.length ? Integer.MAX_VALUE : indices[p];
+            pieces[p] = slice(a, normalized, from, to, 1);
+        }
+        return pieces;
+    }
+
+    // ---------------------------------------------------------------- shape, part two
+
+    /** {@code a.flatten()}: the elements in row-major order as a new 1-D tensor (a copy). */
+    public Tensor flatten(Tensor a) {
+        Checks.operand(this, "flatten", "a", a);
+        Tensor out = allocate("flatten", Shape.of(a.size()), a.dtype());
+        if (a.size() > 0) {
+            kernels.copy(s(a), s(out));
+        }
+        return out;
+    }
+
+    /** {@code np.ravel(a)}: the elements in row-major order, 1-D, as a view sharing {@code a}'s memory. */
+    public Tensor ravel(Tensor a) {
+        Checks.operand(this, "ravel", "a", a);
+        return flat(a);
+    }
+
+    /** {@code np.squeeze(a)}: every axis of length 1 removed; a view. */
+    public Tensor squeeze(Tensor a) {
+        Checks.operand(this, "squeeze", "a", a);
+        return reshape(a, Arrays.stream(a.shape().dims()).filter(d -> d != 1).toArray());
+    }
+
+    /**
+     * {@code np.squeeze(a, axis=axes)}: the given axes removed, each of length 1; a view.
+     *
+     * @throws ShapeException if an axis is out of range, repeated, or not of length 1
+     */
+    public Tensor squeeze(Tensor a, int... axes) {
+        Checks.operand(this, "squeeze", "a", a);
+        notNull("squeeze", "axes", axes);
+        boolean[] removed = new boolean[a.rank()];
+        for (int axis : axes) {
+            int normalized = a.shape().axis("squeeze", axis);
+            if (removed[normalized]) {
+                throw new ShapeException("squeeze: repeated axis " + axis + " in " + Arrays.toString(axes));
+            }
+            if (a.shape().dim(normalized) != 1) {
+                throw new ShapeException("squeeze: cannot select an axis to squeeze out which has size not equal to"
+                        + " one: axis " + axis + " of shape " + a.shape());
+            }
+            removed[normalized] = true;
+        }
+        int[] dims = new int[a.rank() - axes.length];
+        for (int d = 0, j = 0; d < a.rank(); d++) {
+            if (!removed[d]) {
+                dims[j++] = a.shape().dim(d);
+            }
+        }
+        return reshape(a, dims);
+    }
+
+    /**
+     * {@code np.expand_dims(a, axis)}: a new axis of length 1 at position {@code axis} of the result
+     * ({@code -(rank + 1) <= axis <= rank}); a view.
+     */
+    public Tensor expandDims(Tensor a, int axis) {
+        Checks.operand(this, "expandDims", "a", a);
+        int rank = a.rank() + 1;
+        if (axis < -rank || axis >= rank) {
+            throw new ShapeException("expandDims: axis " + axis + " is out of bounds for a result of rank " + rank
+                    + " (shape " + a.shape() + ")");
+        }
+        int at = axis < 0 ? axis + rank : axis;
+        int[] dims = new int[rank];
+        for (int d = 0, j = 0; d < rank; d++) {
+            dims[d] = d == at ? 1 : a.shape().dim(j++);
+        }
+        return reshape(a, dims);
+    }
+
+    /** {@code a.astype(dtype)}: a copy converted to {@code dtype} (a copy even when the dtype is {@code a}'s, as NumPy's default). */
+    public Tensor astype(Tensor a, DType dtype) {
+        Checks.operand(this, "astype", "a", a);
+        Checks.supported(this, "astype", dtype);
+        if (dtype == a.dtype()) {
+            Tensor out = allocate("astype", a.shape(), dtype);
+            copy(a, out);
+            return out;
+        }
+        return dtype == DType.FLOAT32 ? fromArray(toFloatArray(a), a.shape()) : fromArray(toDoubleArray(a), a.shape());
     }
 }

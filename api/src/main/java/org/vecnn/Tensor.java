@@ -343,4 +343,265 @@ public final class Tensor implements AutoCloseable {
     public String toString() {
         return isClosed() ? describe() : TensorFormat.format(this);
     }
+
+    // ---------------------------------------------------------------- NumPy's everyday surface, part two
+
+    /** {@code np.abs(this)}. */
+    public Tensor abs() {
+        return backend.abs(this);
+    }
+
+    /** {@code np.sqrt(this)}: NaN for negative elements. */
+    public Tensor sqrt() {
+        return backend.sqrt(this);
+    }
+
+    /** {@code np.square(this)}. */
+    public Tensor square() {
+        return backend.square(this);
+    }
+
+    /** {@code np.negative(this)}, {@code -this}. */
+    public Tensor negative() {
+        return backend.negative(this);
+    }
+
+    /** {@code np.power(this, exponent)}, the exponent rounded to this tensor's dtype; C's {@code pow}. */
+    public Tensor pow(double exponent) {
+        return backend.power(this, backend.scalar(exponent, dtype));
+    }
+
+    /** {@code np.power(this, exponent)}, broadcast; C's {@code pow}. */
+    public Tensor pow(Tensor exponent) {
+        return backend.power(this, exponent);
+    }
+
+    /** {@code np.clip(this, lo, hi)}: NaN stays NaN; {@code lo > hi} gives {@code hi}. */
+    public Tensor clip(double lo, double hi) {
+        return backend.clip(this, lo, hi);
+    }
+
+    /** {@code np.maximum(this, other)}, broadcast; NaN if either is NaN. */
+    public Tensor maximum(Tensor other) {
+        return backend.maximum(this, other);
+    }
+
+    /** {@code np.maximum(this, value)}, the value rounded to this tensor's dtype. */
+    public Tensor maximum(double value) {
+        return backend.maximum(this, backend.scalar(value, dtype));
+    }
+
+    /** {@code np.minimum(this, other)}, broadcast; NaN if either is NaN. */
+    public Tensor minimum(Tensor other) {
+        return backend.minimum(this, other);
+    }
+
+    /** {@code np.minimum(this, value)}, the value rounded to this tensor's dtype. */
+    public Tensor minimum(double value) {
+        return backend.minimum(this, backend.scalar(value, dtype));
+    }
+
+    /**
+     * {@code this > other}, broadcast, as a mask of this tensor's dtype: 1.0 where it holds, 0.0 where not
+     * (vecnn has no bool dtype); false wherever a NaN is compared.
+     */
+    public Tensor greater(Tensor other) {
+        return backend.greater(this, other);
+    }
+
+    /** {@code this > value} as a 0/1 mask, the value rounded to this tensor's dtype. */
+    public Tensor greater(double value) {
+        return backend.greater(this, backend.scalar(value, dtype));
+    }
+
+    /** {@code this >= other} as a 0/1 mask of this tensor's dtype. */
+    public Tensor greaterEqual(Tensor other) {
+        return backend.greaterEqual(this, other);
+    }
+
+    /** {@code this >= value} as a 0/1 mask. */
+    public Tensor greaterEqual(double value) {
+        return backend.greaterEqual(this, backend.scalar(value, dtype));
+    }
+
+    /** {@code this < other} as a 0/1 mask of this tensor's dtype. */
+    public Tensor less(Tensor other) {
+        return backend.less(this, other);
+    }
+
+    /** {@code this < value} as a 0/1 mask. */
+    public Tensor less(double value) {
+        return backend.less(this, backend.scalar(value, dtype));
+    }
+
+    /** {@code this <= other} as a 0/1 mask of this tensor's dtype. */
+    public Tensor lessEqual(Tensor other) {
+        return backend.lessEqual(this, other);
+    }
+
+    /** {@code this <= value} as a 0/1 mask. */
+    public Tensor lessEqual(double value) {
+        return backend.lessEqual(this, backend.scalar(value, dtype));
+    }
+
+    /** {@code this == other} as a 0/1 mask of this tensor's dtype ({@code -0.0 == 0.0}; NaN equals nothing). */
+    public Tensor equal(Tensor other) {
+        return backend.equal(this, other);
+    }
+
+    /** {@code this == value} as a 0/1 mask. */
+    public Tensor equal(double value) {
+        return backend.equal(this, backend.scalar(value, dtype));
+    }
+
+    /** {@code this != other} as a 0/1 mask of this tensor's dtype (1 where either is NaN). */
+    public Tensor notEqual(Tensor other) {
+        return backend.notEqual(this, other);
+    }
+
+    /** {@code this != value} as a 0/1 mask. */
+    public Tensor notEqual(double value) {
+        return backend.notEqual(this, backend.scalar(value, dtype));
+    }
+
+    /** {@code np.min(this)}: the smallest element (NaN if any is NaN), as a rank-0 tensor; not for empty tensors. */
+    public Tensor min() {
+        return backend.min(this);
+    }
+
+    /** {@code np.min(this, axis, keepdims=keepDims)}; NaN wins, as in NumPy. */
+    public Tensor min(int axis, boolean keepDims) {
+        return backend.min(this, axis, keepDims);
+    }
+
+    /** {@code np.prod(this)}: the product of all elements, as a rank-0 tensor (1 when empty). */
+    public Tensor prod() {
+        return backend.prod(this);
+    }
+
+    /** {@code np.prod(this, axis, keepdims=keepDims)}; 1 over an empty axis. */
+    public Tensor prod(int axis, boolean keepDims) {
+        return backend.prod(this, axis, keepDims);
+    }
+
+    /** {@code np.mean(this, axis, keepdims=keepDims)}; NaN over an empty axis. */
+    public Tensor mean(int axis, boolean keepDims) {
+        return backend.mean(this, axis, keepDims);
+    }
+
+    /** {@code np.var(this)}: the population variance of all elements (ddof 0), as a rank-0 tensor. */
+    public Tensor var() {
+        return backend.var(this);
+    }
+
+    /** {@code np.var(this, ddof=ddof)} of all elements, e.g. {@code varAll(1)} for the sample variance. */
+    public Tensor varAll(int ddof) {
+        return backend.varAll(this, ddof);
+    }
+
+    /** {@code np.var(this, axis, keepdims=keepDims)}, ddof 0. */
+    public Tensor var(int axis, boolean keepDims) {
+        return backend.var(this, axis, keepDims, 0);
+    }
+
+    /** {@code np.var(this, axis, ddof=ddof, keepdims=keepDims)}. */
+    public Tensor var(int axis, boolean keepDims, int ddof) {
+        return backend.var(this, axis, keepDims, ddof);
+    }
+
+    /** {@code np.std(this)}: the population standard deviation of all elements (ddof 0), as a rank-0 tensor. */
+    public Tensor std() {
+        return backend.std(this);
+    }
+
+    /** {@code np.std(this, ddof=ddof)} of all elements, e.g. {@code stdAll(1)} for the sample standard deviation. */
+    public Tensor stdAll(int ddof) {
+        return backend.stdAll(this, ddof);
+    }
+
+    /** {@code np.std(this, axis, keepdims=keepDims)}, ddof 0. */
+    public Tensor std(int axis, boolean keepDims) {
+        return backend.std(this, axis, keepDims, 0);
+    }
+
+    /** {@code np.std(this, axis, ddof=ddof, keepdims=keepDims)}. */
+    public Tensor std(int axis, boolean keepDims, int ddof) {
+        return backend.std(this, axis, keepDims, ddof);
+    }
+
+    /** {@code np.argmax(this)}: the flat (row-major) index of the first maximum, or of the first NaN. */
+    public int argmax() {
+        return backend.argmax(this);
+    }
+
+    /** {@code np.argmin(this)}: the flat (row-major) index of the first minimum, or of the first NaN. */
+    public int argmin() {
+        return backend.argmin(this);
+    }
+
+    /** {@code np.argmin(this, axis)}, flattened row-major; the first minimum (or first NaN) wins. */
+    public int[] argmin(int axis) {
+        return backend.argmin(this, axis);
+    }
+
+    /** {@code this[index]}: one element (one index per axis, negative ones count from the end), as a double. */
+    public double get(int... index) {
+        return backend.get(this, index);
+    }
+
+    /** {@code this[index] = value}: one element set, {@code value} rounded to the dtype; returns this tensor. */
+    public Tensor set(double value, int... index) {
+        backend.set(this, value, index);
+        return this;
+    }
+
+    /** {@code this[..., from:to:step]} along {@code axis}, Python's slicing rules; a copy. See {@link Backend#slice(Tensor, int, int, int, int)}. */
+    public Tensor slice(int axis, int from, int to, int step) {
+        return backend.slice(this, axis, from, to, step);
+    }
+
+    /** {@code np.take(this, indices, axis)}: the sub-tensors at {@code indices} along {@code axis}. */
+    public Tensor take(int[] indices, int axis) {
+        return backend.take(this, indices, axis);
+    }
+
+    /** {@code np.take(this, indices)}: the elements of the flattened tensor at {@code indices}. */
+    public Tensor take(int... indices) {
+        return backend.take(this, indices);
+    }
+
+    /** {@code np.split(this, sections, axis)}: equal pieces along {@code axis}, copies. */
+    public Tensor[] split(int sections, int axis) {
+        return backend.split(this, sections, axis);
+    }
+
+    /** {@code this.flatten()}: a 1-D copy. */
+    public Tensor flatten() {
+        return backend.flatten(this);
+    }
+
+    /** {@code np.ravel(this)}: a 1-D view sharing this tensor's memory. */
+    public Tensor ravel() {
+        return backend.ravel(this);
+    }
+
+    /** {@code np.squeeze(this)}: every axis of length 1 removed; a view. */
+    public Tensor squeeze() {
+        return backend.squeeze(this);
+    }
+
+    /** {@code np.squeeze(this, axis=axes)}: the given axes, each of length 1, removed; a view. */
+    public Tensor squeeze(int... axes) {
+        return backend.squeeze(this, axes);
+    }
+
+    /** {@code np.expand_dims(this, axis)}: a new axis of length 1 at {@code axis}; a view. */
+    public Tensor expandDims(int axis) {
+        return backend.expandDims(this, axis);
+    }
+
+    /** {@code this.astype(dtype)}: always a copy (unlike {@link #as(DType)}, which returns this tensor when already of it). */
+    public Tensor astype(DType dtype) {
+        return backend.astype(this, dtype);
+    }
 }

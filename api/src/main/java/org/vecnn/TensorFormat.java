@@ -26,16 +26,29 @@ final class TensorFormat {
         boolean summarise = values.length > THRESHOLD;
         String suffix = t.dtype() == DType.FLOAT64 ? "" : ", dtype=" + t.dtype().numpyName();
         if (values.length == 0) {
-            return "array([]" + (t.rank() > 1 ? ", shape=" + t.shape() : "") + suffix + ")";
+            return "array([]" + (t.rank() > 1 ? ", shape=" + numpyShape(t.shape()) : "") + suffix + ")";
         }
         Formatter f = new Formatter(values, t.shape(), summarise, t.dtype());
         String prefix = "array(";
         StringBuilder out = new StringBuilder(prefix);
         f.block(out, 0, 0, prefix.length() + 1);
         if (summarise) {
-            out.append(", shape=").append(t.shape());
+            out.append(", shape=").append(numpyShape(t.shape()));
         }
         return out.append(suffix).append(')').toString();
+    }
+
+    /** A shape as Python prints a tuple, {@code (40, 50)} and {@code (4,)}; {@link Shape#toString()} omits the space. */
+    static String numpyShape(Shape shape) {
+        int[] dims = shape.dims();
+        if (dims.length == 1) {
+            return "(" + dims[0] + ",)";
+        }
+        StringBuilder text = new StringBuilder("(");
+        for (int i = 0; i < dims.length; i++) {
+            text.append(i > 0 ? ", " : "").append(dims[i]);
+        }
+        return text.append(')').toString();
     }
 
     private static final class Formatter {
@@ -45,9 +58,16 @@ final class TensorFormat {
         private final boolean summarise;
         private final boolean scientific;
         private final DType dtype;
-        private int intWidth;
-        private int fracWidth;
+        /** NumPy's {@code pad_left}: the widest integer part, sign included (and room for a non-finite value). */
+        private int padLeft;
+        /** NumPy's {@code pad_right}: the widest fraction (positional), or mantissa fraction + exponent (scientific). */
+        private int padRight;
+        /** The mantissa's fractional digits in scientific notation, the most any shown value needs. */
+        private int precision;
+        /** The exponent's digits in scientific notation, at least 2. */
+        private int exponentDigits = 2;
 
+        /** NumPy's {@code FloatingFormat.fillFormat}, over the values shown (the edges only when summarised). */
         Formatter(double[] values, Shape shape, boolean summarise, DType dtype) {
             this.values = values;
             this.dims = shape.dims();
@@ -56,19 +76,33 @@ final class TensorFormat {
             this.dtype = dtype;
             List<Double> shown = new ArrayList<>();
             collect(0, 0, shown);
-            this.scientific = useScientific(shown);
+            this.scientific = useScientific(shown, dtype);
+            boolean nonFinite = false;
+            boolean negativeInfinity = false;
             for (double v : shown) {
+                if (!Double.isFinite(v)) {
+                    nonFinite = true;
+                    negativeInfinity |= v == Double.NEGATIVE_INFINITY;
+                    continue;
+                }
                 String s = raw(v);
-                if (scientific && s.indexOf('e') > 0) {
-                    s = s.substring(0, s.indexOf('e'));
-                }
-                int dot = s.indexOf('.');
-                if (dot < 0) {
-                    intWidth = Math.max(intWidth, s.length());
+                int e = s.indexOf('e');
+                String mantissa = e < 0 ? s : s.substring(0, e);
+                int dot = mantissa.indexOf('.');
+                padLeft = Math.max(padLeft, dot);
+                if (scientific) {
+                    precision = Math.max(precision, mantissa.length() - dot - 1);
+                    exponentDigits = Math.max(exponentDigits, s.length() - e - 2);
                 } else {
-                    intWidth = Math.max(intWidth, dot);
-                    fracWidth = Math.max(fracWidth, s.length() - dot);
+                    padRight = Math.max(padRight, mantissa.length() - dot - 1);
                 }
+            }
+            if (scientific) {
+                padRight = exponentDigits + 2 + precision;
+            }
+            if (nonFinite) {
+                int offset = padRight + 1;
+                padLeft = Math.max(padLeft, Math.max(3 - offset, 3 + (negativeInfinity ? 1 : 0) - offset));
             }
         }
 
@@ -99,7 +133,11 @@ final class TensorFormat {
             return edges;
         }
 
-        private static boolean useScientific(List<Double> shown) {
+        /**
+         * NumPy's choice: scientific when a non-zero finite magnitude reaches {@code 10^min(8, precision of the
+         * dtype)} (1e8 for float64, 1e6 for float32), is below 1e-4, or the largest is over 1000 times the smallest.
+         */
+        private static boolean useScientific(List<Double> shown, DType dtype) {
             double max = 0;
             double min = Double.POSITIVE_INFINITY;
             for (double v : shown) {
@@ -109,7 +147,8 @@ final class TensorFormat {
                     min = Math.min(min, a);
                 }
             }
-            return max != 0 && (max >= 1e16 || min < 1e-4 || max / min > 1e3);
+            double cutoff = dtype == DType.FLOAT32 ? 1e6 : 1e8;
+            return max != 0 && (max >= cutoff || min < 1e-4 || max / min > 1e3);
         }
 
         /** The shortest repr of {@code v} in its dtype, at most 8 fractional digits, without padding. */
@@ -139,22 +178,23 @@ final class TensorFormat {
             return sign + plain;
         }
 
+        /** One element padded as NumPy's {@code FloatingFormat.__call__} pads it. */
         private String element(double v) {
             String s = raw(v);
+            if (!Double.isFinite(v)) {
+                return " ".repeat(Math.max(0, padLeft + padRight + 1 - s.length())) + s;
+            }
             int dot = s.indexOf('.');
             if (scientific) {
                 int e = s.indexOf('e');
-                if (e < 0) {
-                    return " ".repeat(Math.max(0, intWidth + fracWidth + 4 - s.length())) + s;
-                }
-                String m = s.substring(0, e);
-                int mDot = m.indexOf('.');
-                String padded = m + "0".repeat(Math.max(0, fracWidth - (m.length() - mDot)));
-                return " ".repeat(Math.max(0, intWidth - mDot)) + padded + s.substring(e);
+                String fraction = s.substring(dot + 1, e);
+                String exponent = s.substring(e + 2);
+                return " ".repeat(Math.max(0, padLeft - dot)) + s.substring(0, dot + 1) + fraction
+                        + "0".repeat(Math.max(0, precision - fraction.length())) + "e" + s.charAt(e + 1)
+                        + "0".repeat(Math.max(0, exponentDigits - exponent.length())) + exponent;
             }
-            int intPart = dot < 0 ? s.length() : dot;
-            int fracPart = dot < 0 ? 0 : s.length() - dot;
-            return " ".repeat(Math.max(0, intWidth - intPart)) + s + " ".repeat(Math.max(0, fracWidth - fracPart));
+            int fraction = s.length() - dot - 1;
+            return " ".repeat(Math.max(0, padLeft - dot)) + s + " ".repeat(Math.max(0, padRight - fraction));
         }
 
         void block(StringBuilder out, int axis, int offset, int indent) {

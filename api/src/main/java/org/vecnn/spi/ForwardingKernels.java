@@ -218,6 +218,42 @@ public abstract class ForwardingKernels extends Kernels {
         return loss;
     }
 
+    @Override
+    public void binaryFunction(BinaryFunction op, BroadcastPlan plan, Storage a, Storage b, Storage out) {
+        long token = before("binaryFunction");
+        delegate.binaryFunction(op, plan, unwrap(a), unwrap(b), unwrap(out));
+        after("binaryFunction", token, () -> op + " " + plan.kind() + " " + out.size());
+    }
+
+    @Override
+    public void where(Storage mask, Storage a, Storage b, Storage out) {
+        long token = before("where");
+        delegate.where(unwrap(mask), unwrap(a), unwrap(b), unwrap(out));
+        after("where", token, () -> String.valueOf(out.size()));
+    }
+
+    @Override
+    public void min(AxisLayout layout, Storage a, Storage out) {
+        long token = before("min");
+        delegate.min(layout, unwrap(a), unwrap(out));
+        after("min", token, () -> shape(layout));
+    }
+
+    @Override
+    public void prod(AxisLayout layout, Storage a, Storage out) {
+        long token = before("prod");
+        delegate.prod(layout, unwrap(a), unwrap(out));
+        after("prod", token, () -> shape(layout));
+    }
+
+    @Override
+    public int[] argmin(AxisLayout layout, Storage a) {
+        long token = before("argmin");
+        int[] result = delegate.argmin(layout, unwrap(a));
+        after("argmin", token, () -> shape(layout));
+        return result;
+    }
+
     private static String shape(ProductPlan p) {
         return p.m() + "x" + p.k() + "x" + p.n() + (p.transposeA() ? " Aᵀ" : "") + (p.transposeB() ? " Bᵀ" : "");
     }

@@ -49,6 +49,11 @@ public final class HeapStorage implements Storage {
     }
 
     @Override
+    public void set(int index, double value) {
+        array.set(index, value);
+    }
+
+    @Override
     public void read(HostArray host) {
         if (array instanceof HostArray.Floats f) {
             System.arraycopy(f.data(), 0, ((HostArray.Floats) host).data(), 0, f.length());

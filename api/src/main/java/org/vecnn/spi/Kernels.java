@@ -271,6 +271,46 @@ public abstract class Kernels {
         return ReferenceKernels.softmaxCrossEntropy(rows, columns, logits, targets, probabilities, gradient);
     }
 
+    // ---------------------------------------------------------------- NumPy's everyday functions and reductions
+
+    /**
+     * {@code out = op(a, b)} broadcast as {@code plan} says, matching {@link BinaryFunction#apply}: powers,
+     * {@code maximum}/{@code minimum} and comparisons (0/1 masks of the operands' dtype); {@code out} may be
+     * {@code a} or {@code b}. Default: the host.
+     */
+    public void binaryFunction(BinaryFunction op, BroadcastPlan plan, Storage a, Storage b, Storage out) {
+        ReferenceKernels.binaryFunction(op, plan, a, b, out);
+    }
+
+    /**
+     * {@code out = np.where(mask != 0, a, b)} elementwise over four storages of one size and dtype (vecnn has
+     * broadcast the operands first): a NaN mask element counts as true, as NumPy's truth of NaN is; {@code out}
+     * may be any operand. Default: the host.
+     */
+    public void where(Storage mask, Storage a, Storage b, Storage out) {
+        ReferenceKernels.where(mask, a, b, out);
+    }
+
+    /** The minimum along a non-empty axis of {@code a}, laid out as {@code layout} says; NaN wins, as in NumPy. */
+    public void min(AxisLayout layout, Storage a, Storage out) {
+        ReferenceKernels.min(layout, a, out);
+    }
+
+    /**
+     * The product along a non-empty axis of {@code a}, laid out as {@code layout} says, starting from
+     * {@code 1.0}. Default: the host, multiplying in order along the axis and rounding each step to the dtype;
+     * a backend may multiply in another order within {@link org.vecnn.Tolerances#sumOfTerms}'s bound on the
+     * relative error.
+     */
+    public void prod(AxisLayout layout, Storage a, Storage out) {
+        ReferenceKernels.prod(layout, a, out);
+    }
+
+    /** The index of the first minimum (or first NaN) along a non-empty axis, per position of the others. */
+    public int[] argmin(AxisLayout layout, Storage a) {
+        return ReferenceKernels.argmin(layout, a);
+    }
+
     // ---------------------------------------------------------------- what this backend implements
 
     /**

@@ -194,4 +194,83 @@ final class ReferenceKernels {
         }
         out.write(values);
     }
+
+    static void binaryFunction(BinaryFunction op, BroadcastPlan plan, Storage a, Storage b, Storage out) {
+        HostArray x = read(a);
+        HostArray y = read(b);
+        HostArray result = HostArray.zeros(out.dtype(), out.size());
+        int columns = plan.columns();
+        for (int row = 0; row < plan.rows(); row++) {
+            int ia = plan.aRowStart(row);
+            int ib = plan.bRowStart(row);
+            for (int c = 0; c < columns; c++) {
+                result.set(row * columns + c,
+                        op.apply(x.get(ia + c * plan.aColumnStep()), y.get(ib + c * plan.bColumnStep())));
+            }
+        }
+        out.write(result);
+    }
+
+    static void where(Storage mask, Storage a, Storage b, Storage out) {
+        HostArray m = read(mask);
+        HostArray x = read(a);
+        HostArray y = read(b);
+        for (int i = 0; i < x.length(); i++) {
+            if (m.get(i) == 0) {
+                x.set(i, y.get(i));
+            }
+        }
+        out.write(x);
+    }
+
+    static void min(AxisLayout layout, Storage a, Storage out) {
+        HostArray x = read(a);
+        HostArray result = HostArray.zeros(out.dtype(), out.size());
+        for (int o = 0; o < layout.outer(); o++) {
+            for (int i = 0; i < layout.inner(); i++) {
+                result.set(o * layout.inner() + i, x.get(layout.index(o, argminAlong(x, layout, o, i), i)));
+            }
+        }
+        out.write(result);
+    }
+
+    static void prod(AxisLayout layout, Storage a, Storage out) {
+        HostArray x = read(a);
+        HostArray result = HostArray.zeros(out.dtype(), out.size());
+        for (int o = 0; o < layout.outer(); o++) {
+            for (int i = 0; i < layout.inner(); i++) {
+                double value = 1.0;
+                for (int j = 0; j < layout.length(); j++) {
+                    value = round(out.dtype(), value * x.get(layout.index(o, j, i)));
+                }
+                result.set(o * layout.inner() + i, value);
+            }
+        }
+        out.write(result);
+    }
+
+    static int[] argmin(AxisLayout layout, Storage a) {
+        HostArray x = read(a);
+        int[] result = new int[layout.outer() * layout.inner()];
+        for (int o = 0; o < layout.outer(); o++) {
+            for (int i = 0; i < layout.inner(); i++) {
+                result[o * layout.inner() + i] = argminAlong(x, layout, o, i);
+            }
+        }
+        return result;
+    }
+
+    /** The position of the first minimum along the axis, or of the first NaN, which wins as in NumPy. */
+    private static int argminAlong(HostArray x, AxisLayout layout, int outer, int inner) {
+        int best = 0;
+        double bestValue = x.get(layout.index(outer, 0, inner));
+        for (int j = 1; j < layout.length() && !Double.isNaN(bestValue); j++) {
+            double v = x.get(layout.index(outer, j, inner));
+            if (v < bestValue || Double.isNaN(v)) {
+                best = j;
+                bestValue = v;
+            }
+        }
+        return best;
+    }
 }

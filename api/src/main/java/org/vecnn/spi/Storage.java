@@ -44,6 +44,17 @@ public interface Storage {
         return host.get(index);
     }
 
+    /**
+     * Sets element {@code index} to {@code value}, already rounded to the dtype. Default: a whole host copy, the
+     * element changed, written back; storage that can write one element in place overrides it.
+     */
+    default void set(int index, double value) {
+        HostArray host = HostArray.zeros(dtype(), size());
+        read(host);
+        host.set(index, value);
+        write(host);
+    }
+
     /** Frees the memory now; later calls do nothing. Default: nothing to free (heap memory). */
     default void release() {
     }

@@ -30,8 +30,8 @@ import org.vecnn.Tolerances;
  * backend does not run natively is reported as skipped with the reason. Set the system property
  * {@code vecnn.tck.seed} to replay other cases.
  */
-public abstract class BackendTck implements CoreOpsContract, ExtendedOpsContract, EdgeCaseContract, IeeeContract,
-        ErrorContract, ConcurrencyContract, CapabilityContract, AliasingContract {
+public abstract class BackendTck implements CoreOpsContract, ExtendedOpsContract, SurfaceOpsContract, EdgeCaseContract,
+        IeeeContract, ErrorContract, ConcurrencyContract, CapabilityContract, AliasingContract {
 
     /** The name of the backend under test, as its provider gives it. */
     protected abstract String backendName();

@@ -60,6 +60,31 @@ final class Cases {
         return new Shape[] {broadcastable(result), broadcastable(result)};
     }
 
+    /** Three shapes that broadcast together (np.where's mask and operands), drawn as {@link #broadcastPair}'s. */
+    Shape[] broadcastTriple() {
+        int rank = random.nextInt(5);
+        int[] result = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            result[i] = dim(4, 0.05);
+        }
+        return new Shape[] {broadcastable(result), broadcastable(result), broadcastable(result)};
+    }
+
+    /**
+     * {@link #values}, with NaN, infinities of both signs and {@code -0.0} mixed in at about one element in
+     * {@code 1 / p}: for the functions and comparisons whose special cases the TCK checks.
+     */
+    double[] valuesWithSpecials(int n, DType dtype, double p) {
+        double[] values = values(n, dtype);
+        double[] specials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0, 1.0, -1.0};
+        for (int i = 0; i < n; i++) {
+            if (chance(p)) {
+                values[i] = specials[random.nextInt(specials.length)];
+            }
+        }
+        return values;
+    }
+
     /** A shape that broadcasts to {@code result}: some leading dimensions dropped, some others set to 1. */
     private Shape broadcastable(int[] result) {
         int drop = chance(0.5) ? 0 : random.nextInt(result.length + 1);

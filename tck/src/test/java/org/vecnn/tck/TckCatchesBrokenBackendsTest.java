@@ -32,6 +32,14 @@ class TckCatchesBrokenBackendsTest {
         assertThat(run(BrokenBroadcastContractRun.class, "addFloat32").succeeded().count()).isEqualTo(1);
     }
 
+    @Test
+    void mathMaxAsMaximumAndANanSkippingMinFailTheSurfaceContract() {
+        assertThat(run(BrokenSurfaceContractRun.class, "binaryFunctionsMatchTheReference").failed().count()).isEqualTo(1);
+        assertThat(run(BrokenSurfaceContractRun.class, "minProdArgminAndStatisticsMatchTheReference").failed().count())
+                .isEqualTo(1);
+        assertThat(run(BrokenSurfaceContractRun.class, "whereMatchesTheReferenceExactly").succeeded().count()).isEqualTo(1);
+    }
+
     /** Under a pre-JUnit-Platform runner (Surefire 2.12.4 calls public test* methods) the TCK fails loudly. */
     @Test
     void aRunnerThatCannotRunTheTckFailsInsteadOfPassingEmpty() {
