@@ -215,7 +215,7 @@ class NumpySurfacePartTwoTest {
             for (Runnable call : new Runnable[] {() -> np.min(row, 0, true, row), () -> np.prod(row, 0, true, row),
                     () -> np.mean(row, 0, true, row), () -> np.var(row, 0, true, 0, row), () -> np.std(row, 0, true, 0, row)}) {
                 assertThatThrownBy(call::run).isInstanceOf(TensorArgumentException.class)
-                        .hasMessageContaining(": out must not be one of the operands");
+                        .hasMessageContaining("is one of the operands");
             }
             assertThatThrownBy(() -> np.prod(np.ones(1, 1), 0, true, np.zeros(2, 2)))
                     .hasMessage("prod: out has shape (2,2) but the result has shape (1,1)");
