@@ -148,6 +148,18 @@ final class FloatGemm {
             epilogue.finish(0, m, 0, n);
             return;
         }
+        if (!Warmup.ready(Float.BYTES)) {
+            FloatScalarGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, 1, false, c, cOff, ldc);
+            epilogue.finish(0, m, 0, n);
+            return;
+        }
+        vectorGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, threads, epilogue);
+    }
+
+    /** The product on the vector kernels, whether or not they are compiled yet (the warm-up calls it). */
+    static void vectorGemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+                           float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, int threads, Epilogue epilogue) {
+        long work = (long) m * n * k;
         int parts = work < PARALLEL ? 1 : Math.max(1, threads);
         if (n <= 2 * VL) {
             narrowOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, 1, false, c, cOff, ldc, parts, epilogue);
@@ -256,7 +268,18 @@ final class FloatGemm {
      */
     static void addProduct(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
                            int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
-        int parts = (long) m * n * k < PARALLEL ? 1 : Workers.parallelism();
+        if (!Warmup.ready(Float.BYTES)) {
+            FloatScalarGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, alpha, true, c, cOff, ldc);
+            return;
+        }
+        vectorAddProduct(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
+                (long) m * n * k < PARALLEL ? 1 : Workers.parallelism());
+    }
+
+    /** {@link #addProduct} on the vector kernels on at most {@code parts} threads (the warm-up calls it). */
+    static void vectorAddProduct(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a,
+                                 int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc,
+                                 int parts) {
         if (n <= 2 * VL) {
             narrowOnWorkers(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, alpha, true, c, cOff, ldc, parts,
                     Epilogue.NONE);

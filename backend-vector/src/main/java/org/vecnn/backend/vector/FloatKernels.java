@@ -401,6 +401,18 @@ final class FloatKernels {
     /** {@code out[r] = Σ_p a[r*k + p] · b[p]} for {@code r < rows} (the matrix-vector product), from {@code +0.0}. */
     static void gemv(float[] a, int rows, int k, float[] b, float[] out) {
         int bound = S.loopBound(k);
+        if (bound == 0) {
+            // Shorter than a vector (the lesson's X·w with three features): the sums the code below gives, without
+            // a vector op per row, which an uncompiled Vector API makes a thousand times dearer than the row.
+            for (int r = 0; r < rows; r++) {
+                float sum = 0;
+                for (int p = 0; p < k; p++) {
+                    sum += a[r * k + p] * b[p];
+                }
+                out[r] = sum;
+            }
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             int off = r * k;
             FloatVector acc = FloatVector.zero(S);

@@ -27,9 +27,13 @@ final class VectorBackend extends Kernels {
 
     static VectorBackend create() {
         Workers.configure();
-        return new VectorBackend("CPU (Java heap, JDK Vector API: " + FloatGemm.SPECIES + ", " + DoubleGemm.SPECIES
-                + ", GEMM register block " + FloatGemm.MR + "x" + FloatGemm.NR + " float / " + DoubleGemm.MR + "x"
-                + DoubleGemm.NR + " double, " + Workers.parallelism() + " threads)");
+        VectorBackend backend = new VectorBackend("CPU (Java heap, JDK Vector API: " + VectorMachine.CURRENT.describe()
+                + "; float32 micro-kernel " + FloatGemm.MR + "x" + FloatGemm.NR / FloatGemm.VL + " vectors ("
+                + FloatGemm.MR + "x" + FloatGemm.NR + " elements), depth block " + FloatGemm.KC
+                + "; float64 " + DoubleGemm.MR + "x" + DoubleGemm.NR / DoubleGemm.VL + " (" + DoubleGemm.MR + "x"
+                + DoubleGemm.NR + "), depth block " + DoubleGemm.KC + "; " + Workers.parallelism() + " threads)");
+        Warmup.start(backend);
+        return backend;
     }
 
     @Override

@@ -194,7 +194,7 @@ final class Workers {
 
     /** Runs {@code task} for parts {@code 0..parts-1} on this thread and the workers; returns when all are done. */
     static void run(int parts, IntConsumer task) {
-        if (parts <= 1 || parallelism <= 1 || POOL.isHeldByCurrentThread() || !POOL.tryLock()) {
+        if (parts <= 1 || parallelism <= 1 || Warmup.onWarmupThread() || POOL.isHeldByCurrentThread() || !POOL.tryLock()) {
             for (int part = 0; part < Math.max(parts, 1); part++) {
                 task.accept(part);
             }

@@ -115,10 +115,11 @@ class GemmTest {
         SplittableRandom random = new SplittableRandom(8);
         for (int t : new int[] {0, 3}) {
             boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
-            Case f = new Case(FloatGemm.MC + 3, 8 * FloatGemm.NR, (int) (FloatGemm.A_WHOLE / FloatGemm.MC) + 7,
-                    ta, tb, 1, t);
-            Case d = new Case(DoubleGemm.MC + 3, 11 * DoubleGemm.NR - 3,
-                    (int) (DoubleGemm.A_WHOLE / DoubleGemm.MC) + 7, ta, tb, 2, t);
+            // Wide enough for a C of more than 2^16 elements whatever the register block.
+            int fn = Math.max(8 * FloatGemm.NR, ((1 << 16) / (FloatGemm.MC + 3) / FloatGemm.NR + 1) * FloatGemm.NR);
+            int dn = Math.max(11 * DoubleGemm.NR, ((1 << 16) / (DoubleGemm.MC + 3) / DoubleGemm.NR + 1) * DoubleGemm.NR);
+            Case f = new Case(FloatGemm.MC + 3, fn, (int) (FloatGemm.A_WHOLE / FloatGemm.MC) + 7, ta, tb, 1, t);
+            Case d = new Case(DoubleGemm.MC + 3, dn - 3, (int) (DoubleGemm.A_WHOLE / DoubleGemm.MC) + 7, ta, tb, 2, t);
             assertThat(FloatGemm.packsWholeA(f.k)).isFalse();
             assertThat(DoubleGemm.packsWholeA(d.k)).isFalse();
             assertThat(FloatGemm.splitsDepth(f.m, f.n, f.k)).isFalse();
@@ -223,7 +224,8 @@ class GemmTest {
         // B one element short: packing its last block of columns fails on whichever thread packs it, and the
         // thread that needs the block next must fail too, not wait for it. (The backend validates sizes before
         // it calls the kernels; this is the guard behind that.)
-        int m = 300, n = 300, k = 300;
+        int m = 300, k = 300;
+        int n = 3 * FloatGemm.columnsPerBlock(m) + 7;
         assertThat(FloatGemm.columnsPerBlock(m)).isLessThan(n / 2);
         float[] a = new float[m * k];
         float[] b = new float[k * n - 1];
@@ -238,6 +240,47 @@ class GemmTest {
         float[] c = new float[m * n];
         FloatGemm.gemm(false, false, m, n, k, a, 0, k, new float[k * n], 0, n, c, 0, n, 2);
         assertThat(c).containsOnly(0f);
+    }
+
+    @Test
+    void theScalarPathBeforeTheWarmUpGivesTheVectorKernelsBits() {
+        SplittableRandom random = new SplittableRandom(5);
+        List<Case> cases = new ArrayList<>(floatCases());
+        cases.add(new Case(16, 2 * FloatGemm.NR + 3, 4 * FloatGemm.KC, false, false, 0, 0));    // the depth split
+        cases.add(new Case(9, 3, 2 * FloatGemm.NARROW_DEPTH + 5, true, false, 1, 0));          // narrow, deep
+        for (Case c : cases) {
+            if ((long) c.m * c.n * c.k <= FloatGemm.TINY) {
+                continue;
+            }
+            int aRows = c.ta ? c.k : c.m, aCols = c.ta ? c.m : c.k;
+            int bRows = c.tb ? c.n : c.k, bCols = c.tb ? c.k : c.n;
+            int lda = aCols + c.pad, ldb = bCols + c.pad, ldc = c.n + c.pad;
+            float[] a = floats(random, c.off + aRows * lda);
+            float[] b = floats(random, c.off + bRows * ldb);
+            float[] start = floats(random, c.off + c.m * ldc);
+            for (boolean accumulate : new boolean[] {false, true}) {
+                float[] vector = start.clone();
+                float[] scalar = start.clone();
+                float alpha = accumulate ? -0.375f : 1;
+                if (accumulate) {
+                    FloatGemm.vectorAddProduct(c.ta, c.tb, c.m, c.n, c.k, alpha, a, c.off, lda, b, c.off, ldb, vector,
+                            c.off, ldc, 2);
+                } else {
+                    FloatGemm.vectorGemm(c.ta, c.tb, c.m, c.n, c.k, a, c.off, lda, b, c.off, ldb, vector, c.off, ldc, 2,
+                            Epilogue.NONE);
+                }
+                FloatScalarGemm.gemm(c.ta, c.tb, c.m, c.n, c.k, a, c.off, lda, b, c.off, ldb, alpha, accumulate, scalar,
+                        c.off, ldc);
+                assertThat(scalar).as("%s accumulate=%s", c, accumulate).containsExactly(vector);
+            }
+        }
+        double[] a = doubles(random, 300 * 40);
+        double[] b = doubles(random, 40 * 300);
+        double[] vector = new double[300 * 300];
+        double[] scalar = new double[300 * 300];
+        DoubleGemm.vectorGemm(false, true, 300, 300, 40, a, 0, 40, b, 0, 40, vector, 0, 300, 2, Epilogue.NONE);
+        DoubleScalarGemm.gemm(false, true, 300, 300, 40, a, 0, 40, b, 0, 40, 1, false, scalar, 0, 300);
+        assertThat(scalar).containsExactly(vector);
     }
 
     @Test

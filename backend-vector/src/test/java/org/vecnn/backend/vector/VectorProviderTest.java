@@ -20,7 +20,7 @@ class VectorProviderTest {
         assertThat(new VectorProvider().probe().isAvailable()).isTrue();
         Backend backend = Backends.get();
         assertThat(backend.name()).isEqualTo("vector");
-        assertThat(backend.capabilities().device()).contains("Species[float", "Species[double");
+        assertThat(backend.capabilities().device()).contains("-bit vectors", "float32 micro-kernel", "float64");
         // NumPy's surface primitives (maximum, comparisons, where, min, prod, argmin) run on the reference
         // implementations for now; every primitive a network uses is the backend's own.
         java.util.Set<String> own = new java.util.TreeSet<>(Kernels.primitives());
