@@ -28,7 +28,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by `vecnn train --save`.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by `vecnn train --save`, or an ONNX model (a .onnx file: PyTorch, skl2onnx, tf2onnx or `vecnn export`).")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "DIR|CSV", description = "Labelled data.")
@@ -57,7 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Backend on = backend == null ? Backends.get() : Backends.get(backend);
-        Mlp mlp = Mlp.load(model, on);
+        Mlp mlp = ModelFiles.load(model, on);
         Dataset dataset = ModelInput.labelled(data, mlp, labelColumn, header);
         if (dataset.featureCount() != mlp.inputSize() || dataset.targetCount() != mlp.outputSize()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--data " + data + " has "

@@ -24,7 +24,7 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by `vecnn train --save`.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by `vecnn train --save`, or an ONNX model (a .onnx file: PyTorch, skl2onnx, tf2onnx or `vecnn export`).")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE|DIR",
@@ -55,7 +55,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Backend on = backend == null ? Backends.get() : Backends.get(backend);
-        Mlp mlp = Mlp.load(model, on);
+        Mlp mlp = ModelFiles.load(model, on);
         Csv.Matrix x = ModelInput.features(data, header, labelColumn);
         if (x.columns() != mlp.inputSize()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--data " + data + " has " + x.columns()
