@@ -240,6 +240,26 @@ class CommandLineTest {
     }
 
     @Test
+    void benchOnnxTimesOnnxRuntimeAndVecnnOnTheSameModel() {
+        Run run = run("bench", "onnx", "--backend", "ejml", "--samples", "256", "--batch", "32", "--latency-calls", "20",
+                "--repeats", "1", "--json");
+        assertThat(run.exitCode).as(run.err).isZero();
+        JsonArray results = run.json();
+        assertThat(results).extracting(e -> e.getAsJsonObject().get("engine").getAsString())
+                .hasSize(2).first().asString().startsWith("onnxruntime ");
+        for (JsonElement e : results) {
+            JsonObject r = e.getAsJsonObject();
+            assertThat(r.get("latencyMedianMicros").getAsDouble()).isPositive();
+            assertThat(r.get("latencyP99Micros").getAsDouble()).isGreaterThanOrEqualTo(
+                    r.get("latencyMedianMicros").getAsDouble());
+            assertThat(r.get("batchSamplesPerSecond").getAsDouble()).isPositive();
+            assertThat(r.get("allSamplesPerSecond").getAsDouble()).isPositive();
+            assertThat(r.get("maxDifferenceFromOrt").getAsDouble()).isLessThan(1e-5);
+        }
+        assertThat(results.get(1).getAsJsonObject().get("engine").getAsString()).isEqualTo("vecnn ejml");
+    }
+
+    @Test
     void trainRefusesDataItCannotRead() {
         Run run = run("train", "--data", tmp.resolve("missing").toString(), "--quiet");
         assertThat(run.exitCode).isEqualTo(1);
