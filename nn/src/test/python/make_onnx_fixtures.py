@@ -4,13 +4,14 @@ Each fixture is a small multilayer perceptron in the graph form one exporter wri
 NAME.expected.txt: the outputs ONNX Runtime computed for fixed inputs, which vecnn must reproduce.
 
     python3 -m venv /tmp/onnxvenv
-    /tmp/onnxvenv/bin/pip install torch numpy onnx onnxruntime scikit-learn
+    /tmp/onnxvenv/bin/pip install torch numpy onnx onnxruntime onnxscript scikit-learn
     /tmp/onnxvenv/bin/python nn/src/test/python/make_onnx_fixtures.py
 
-Made with torch 2.13.0+cpu, onnx 1.23.1, onnxruntime 1.30.0, scikit-learn 1.9.1, numpy 2.4.6.
+Made with torch 2.13.0+cpu, onnx 1.23.1, onnxscript 0.7.2, onnxruntime 1.30.0, scikit-learn 1.9.1, numpy 2.4.6.
 
-- torch_*.onnx: torch.onnx.export (the TorchScript exporter, dynamo=False; the dynamo exporter needs onnxscript)
-  of an nn.Sequential MLP: Flatten of a (batch, 3, 4) input, then Gemm(transB=1) and the activations.
+- torch_*.onnx: torch.onnx.export of an nn.Sequential MLP on a (batch, 3, 4) input: the TorchScript exporter
+  (dynamo=False: Flatten, then Gemm(transB=1) and the activations) and, for torch_dynamo_*, the dynamo exporter
+  (dynamo=True, which also needs `pip install onnxscript`: Reshape to [-1, 12], Gemm with alpha, beta, transA, transB).
 - sklearn_*.onnx: the weights of a fitted scikit-learn MLPClassifier / MLPRegressor in the graph form skl2onnx
   writes for them (MatMul + Add per layer, Relu/Tanh/Sigmoid, Softmax), built with onnx.helper because skl2onnx
   does not install here; the classifier's label outputs (ArgMax, ZipMap) are left out: vecnn imports the
@@ -47,13 +48,17 @@ def write_expected(name, x, y):
         f.write(" ".join(repr(float(v)) for v in y.ravel()) + "\n")
 
 
-def torch_fixture(name, dtype, layers):
+def torch_fixture(name, dtype, layers, dynamo=False):
     torch.manual_seed(7)
     model = torch.nn.Sequential(torch.nn.Flatten(), *layers).to(dtype).eval()
     x = torch.randn(5, 3, 4, dtype=dtype)
     path = OUT / f"{name}.onnx"
-    torch.onnx.export(model, (x,), str(path), dynamo=False, input_names=["x"], output_names=["y"],
-                      dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
+    if dynamo:
+        torch.onnx.export(model, (x,), str(path), dynamo=True, input_names=["x"], output_names=["y"],
+                          dynamic_shapes=({0: torch.export.Dim("batch")},), external_data=False)
+    else:
+        torch.onnx.export(model, (x,), str(path), dynamo=False, input_names=["x"], output_names=["y"],
+                          dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
     y = run_ort(path, x.numpy())
     with torch.no_grad():
         assert np.allclose(y, model(x).numpy(), rtol=1e-5, atol=1e-6), name
@@ -97,6 +102,10 @@ def main():
     torch_fixture("torch_relu_softmax", torch.float32,
                   [torch.nn.Linear(12, 16), torch.nn.ReLU(), torch.nn.Linear(16, 8), torch.nn.Tanh(),
                    torch.nn.Linear(8, 3), torch.nn.Softmax(dim=1)])
+    # The dynamo exporter (torch.export; needs onnxscript): Reshape of the input, Gemm with every attribute set.
+    torch_fixture("torch_dynamo_relu_softmax", torch.float32,
+                  [torch.nn.Linear(12, 16), torch.nn.ReLU(), torch.nn.Linear(16, 3), torch.nn.Softmax(dim=1)],
+                  dynamo=True)
     # ONNX Runtime 1.30 has no float64 kernel for LeakyRelu after a Gemm: the float64 fixture uses Tanh.
     torch_fixture("torch_float64_tanh_sigmoid", torch.float64,
                   [torch.nn.Linear(12, 10), torch.nn.Tanh(), torch.nn.Linear(10, 4), torch.nn.Sigmoid()])

@@ -48,6 +48,7 @@ class OnnxFixturesTest {
     static Stream<Arguments> fixtures() {
         return Stream.of(
                 Arguments.of("torch_relu_softmax", DType.FLOAT32, List.of("relu", "tanh", "softmax"), Loss.CROSS_ENTROPY),
+                Arguments.of("torch_dynamo_relu_softmax", DType.FLOAT32, List.of("relu", "softmax"), Loss.CROSS_ENTROPY),
                 Arguments.of("torch_float64_tanh_sigmoid", DType.FLOAT64, List.of("tanh", "sigmoid"),
                         Loss.BINARY_CROSS_ENTROPY),
                 Arguments.of("torch_leaky_identity_output", DType.FLOAT32, List.of("leaky_relu(0.2)", "identity"),
