@@ -122,7 +122,7 @@ final class OnnxBench {
 
     /** ONNX Runtime (CPU execution provider, its default thread pool) on {@code model}. */
     static Engine ort(Path model) throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OrtStart.environment();
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         OrtSession session = env.createSession(model.toString(), options);

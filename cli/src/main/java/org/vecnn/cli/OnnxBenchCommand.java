@@ -71,7 +71,7 @@ final class OnnxBenchCommand implements Callable<Integer> {
             float[] reference;
             try (OnnxBench.Engine ort = OnnxBench.ort(file)) {
                 reference = bench.reference(ort);
-                results.add(bench.measure("onnxruntime " + ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion(),
+                results.add(bench.measure("onnxruntime " + OrtStart.environment().getVersion(),
                         ort, reference));
             }
             for (Backend backend : selected) {

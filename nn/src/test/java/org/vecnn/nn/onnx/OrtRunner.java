@@ -18,7 +18,7 @@ final class OrtRunner {
 
     /** The model's first output for {@code x} of shape {@code shape}, fed as {@code dtype}, flattened. */
     static double[] run(Path model, DType dtype, double[] x, long... shape) throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OrtStart.environment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 OrtSession session = env.createSession(model.toString(), options)) {
             String input = session.getInputNames().iterator().next();
