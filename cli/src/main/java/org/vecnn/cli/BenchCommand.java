@@ -16,13 +16,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code vecnn bench}: loops against vectorized code, on every backend, in one run. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {MlpBenchCommand.class, CallCostCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {MlpBenchCommand.class, CallCostCommand.class, OnnxBenchCommand.class},
         description = {"Time the seed's workloads on every backend in one run: a forward pass X·w+b as a per-sample "
                 + "loop and as one vectorized call, matmul at n = 64, 256, 1024, a broadcast add, an elementwise "
                 + "multiply, a dot of two 1e6-vectors. Each is warmed up, then the median of repeats is taken; "
                 + "speed-ups are ratios against the loops backend measured in the same run.",
             "Prints a table with the spread of every time and writes a report (PNG charts, HTML, JSON) to --report.",
-            "Subcommands: `bench mlp` (the MLP against NumPy), `bench calls` (the cost of one small call)."})
+            "Subcommands: `bench mlp` (the MLP against NumPy), `bench calls` (the cost of one small call), `bench onnx` "
+                + "(inference of one exported model in ONNX Runtime and in vecnn)."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

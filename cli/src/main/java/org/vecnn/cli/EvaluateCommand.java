@@ -28,7 +28,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by `vecnn train --save`.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by `vecnn train --save`, or an ONNX model (a .onnx file: PyTorch, skl2onnx, tf2onnx or `vecnn export`).")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "DIR|CSV", description = "Labelled data.")
@@ -76,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Backend on = DefaultBackend.named(backend);
-        Mlp mlp = Mlp.load(model, on);
+        Mlp mlp = ModelFiles.load(model, on);
         Dataset dataset = NumpyArrays.applies(data) ? numpy.labelled(data, mlp, labelColumn.index())
                 : ModelInput.labelled(data, mlp, labelColumn, header);
         if (dataset.featureCount() != mlp.inputSize() || dataset.targetCount() != mlp.outputSize()) {

@@ -25,7 +25,7 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by `vecnn train --save`.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by `vecnn train --save`, or an ONNX model (a .onnx file: PyTorch, skl2onnx, tf2onnx or `vecnn export`).")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE|DIR",
@@ -60,7 +60,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Backend on = DefaultBackend.named(backend);
-        Mlp mlp = Mlp.load(model, on);
+        Mlp mlp = ModelFiles.load(model, on);
         Csv.Matrix x = NumpyArrays.applies(data) ? numpy.features(data, labelColumn == null ? null : labelColumn.index()) : ModelInput.features(data, header, labelColumn);
         if (x.columns() != mlp.inputSize()) {
             throw new DataFileException(mismatch(x.columns(), mlp.inputSize()));

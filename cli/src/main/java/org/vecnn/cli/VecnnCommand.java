@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "vecnn", mixinStandardHelpOptions = true, version = "vecnn 0.1.0-SNAPSHOT",
         description = "Vectorized neural networks on interchangeable backends: loops against vectorized code.",
         subcommands = {BackendsCommand.class, VerifyCommand.class, BenchCommand.class, TrainCommand.class,
-            PredictCommand.class, EvaluateCommand.class, DemoCommand.class},
+            PredictCommand.class, EvaluateCommand.class, ExportCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success",
             "1:a backend disagrees with the reference, or the run failed",

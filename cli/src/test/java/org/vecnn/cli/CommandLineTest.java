@@ -211,6 +211,55 @@ class CommandLineTest {
     }
 
     @Test
+    void exportWritesOnnxThatPredictAndEvaluateRead() throws Exception {
+        org.vecnn.nn.Mlp mlp = org.vecnn.nn.Mlp.builder().input(4).dense(6, org.vecnn.nn.Activation.TANH)
+                .dense(3, org.vecnn.nn.Activation.SOFTMAX).loss(org.vecnn.nn.Loss.CROSS_ENTROPY)
+                .optimizer(org.vecnn.nn.Optimizer.sgd(0.1)).seed(5).build(org.vecnn.Backends.get("loops"));
+        Path model = tmp.resolve("small.vecnn");
+        mlp.save(model);
+        Path onnx = tmp.resolve("small.onnx");
+        Run export = run("export", model.toString(), "--onnx", onnx.toString());
+        assertThat(export.exitCode).as(export.err).isZero();
+        assertThat(export.out).contains("wrote " + onnx, "opset 17", "4 inputs -> 3 outputs");
+        Path csv = tmp.resolve("data.csv");
+        Files.writeString(csv, "0,0.5,-1,2,0.25\n2,-0.5,1,0,1\n1,1,1,-2,0.5\n");
+        Run fromVecnn = run("predict", model.toString(), "--data", csv.toString(), "--label-column", "0", "--outputs",
+                "--backend", "loops");
+        Run fromOnnx = run("predict", onnx.toString(), "--data", csv.toString(), "--label-column", "0", "--outputs",
+                "--backend", "loops");
+        assertThat(fromOnnx.exitCode).as(fromOnnx.err).isZero();
+        assertThat(fromOnnx.out).isEqualTo(fromVecnn.out).hasLineCount(3);
+        Run evaluate = run("evaluate", onnx.toString(), "--data", csv.toString(), "--json", "--backend", "loops");
+        assertThat(evaluate.exitCode).as(evaluate.err).isZero();
+        assertThat(JsonParser.parseString(evaluate.out).getAsJsonObject().get("samples").getAsInt()).isEqualTo(3);
+        Path notOnnx = tmp.resolve("text.onnx");
+        Files.writeString(notOnnx, "not a model");
+        Run bad = run("predict", notOnnx.toString(), "--data", csv.toString());
+        assertThat(bad.exitCode).isEqualTo(1);
+        assertThat(bad.err).contains(notOnnx.toString(), "not an ONNX model");
+    }
+
+    @Test
+    void benchOnnxTimesOnnxRuntimeAndVecnnOnTheSameModel() {
+        Run run = run("bench", "onnx", "--backend", "ejml", "--samples", "256", "--batch", "32", "--latency-calls", "20",
+                "--repeats", "1", "--json");
+        assertThat(run.exitCode).as(run.err).isZero();
+        JsonArray results = run.json();
+        assertThat(results).extracting(e -> e.getAsJsonObject().get("engine").getAsString())
+                .hasSize(2).first().asString().startsWith("onnxruntime ");
+        for (JsonElement e : results) {
+            JsonObject r = e.getAsJsonObject();
+            assertThat(r.get("latencyMedianMicros").getAsDouble()).isPositive();
+            assertThat(r.get("latencyP99Micros").getAsDouble()).isGreaterThanOrEqualTo(
+                    r.get("latencyMedianMicros").getAsDouble());
+            assertThat(r.get("batchSamplesPerSecond").getAsDouble()).isPositive();
+            assertThat(r.get("allSamplesPerSecond").getAsDouble()).isPositive();
+            assertThat(r.get("maxDifferenceFromOrt").getAsDouble()).isLessThan(1e-5);
+        }
+        assertThat(results.get(1).getAsJsonObject().get("engine").getAsString()).isEqualTo("vecnn ejml");
+    }
+
+    @Test
     void trainRefusesDataItCannotRead() {
         Run run = run("train", "--data", tmp.resolve("missing").toString(), "--quiet");
         assertThat(run.exitCode).isEqualTo(1);

@@ -563,6 +563,32 @@ public final class Mlp {
         return ModelFile.read(file, backend);
     }
 
+    /**
+     * Writes this network to {@code file} as an ONNX model (opset {@value org.vecnn.nn.onnx.Onnx#OPSET}, this
+     * model's dtype, a dynamic batch dimension, input {@code "input"}, output {@code "output"}) that ONNX Runtime
+     * and other ONNX tools run; see {@link org.vecnn.nn.onnx.Onnx}.
+     */
+    public void saveOnnx(Path file) throws IOException {
+        org.vecnn.nn.onnx.Onnx.save(this, file);
+    }
+
+    /**
+     * Reads the multilayer perceptron in the ONNX model {@code file} (as PyTorch, skl2onnx, tf2onnx or
+     * {@link #saveOnnx} write it) onto {@code backend}, ready to predict, evaluate, train further with
+     * {@link org.vecnn.nn.onnx.Onnx#DEFAULT_OPTIMIZER} and save; see {@link org.vecnn.nn.onnx.Onnx#load(Path,
+     * Backend, Loss, Optimizer)} to choose the optimizer and loss.
+     *
+     * @throws ModelFileException if the file is not an ONNX model vecnn imports; the message says why
+     */
+    public static Mlp loadOnnx(Path file, Backend backend) throws IOException {
+        return org.vecnn.nn.onnx.Onnx.load(file, backend);
+    }
+
+    /** {@link #loadOnnx(Path, Backend)} with the optimizer (and loss, or null to infer it) to train further with. */
+    public static Mlp loadOnnx(Path file, Backend backend, Loss loss, Optimizer optimizer) throws IOException {
+        return org.vecnn.nn.onnx.Onnx.load(file, backend, loss, optimizer);
+    }
+
     // ---------------------------------------------------------------- introspection
 
     /** The backend the parameters live on. */
