@@ -19,6 +19,15 @@ final class FloatKernels {
     private FloatKernels() {
     }
 
+    /**
+     * Whether the elementwise kernels run their scalar loops only: before the warm-up has compiled the vector
+     * kernels ({@link Warmup}). An uncompiled Vector API works a lane at a time through boxed vectors, and its first
+     * operations link call sites, both far slower than the scalar loop, which gives the same bits.
+     */
+    private static boolean cold() {
+        return !Warmup.ready(Float.BYTES);
+    }
+
     // ---------------------------------------------------------------- binary, broadcast
 
     /**
@@ -51,6 +60,12 @@ final class FloatKernels {
 
     /** {@code c = a op b}, same shape. */
     static void same(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int n) {
+        if (cold()) {
+            for (int i = 0; i < n; i++) {
+                c[cOff + i] = scalar(op, a[aOff + i], b[bOff + i]);
+            }
+            return;
+        }
         int i = 0;
         int bound = S.loopBound(n);
         switch (op) {
@@ -81,6 +96,12 @@ final class FloatKernels {
 
     /** {@code c = a op y}. */
     static void scalarRight(BinaryOp op, float[] a, int aOff, float y, float[] c, int cOff, int n) {
+        if (cold()) {
+            for (int i = 0; i < n; i++) {
+                c[cOff + i] = scalar(op, a[aOff + i], y);
+            }
+            return;
+        }
         FloatVector yv = FloatVector.broadcast(S, y);
         int i = 0;
         int bound = S.loopBound(n);
@@ -112,6 +133,12 @@ final class FloatKernels {
 
     /** {@code c = x op b}. */
     static void scalarLeft(BinaryOp op, float x, float[] b, int bOff, float[] c, int cOff, int n) {
+        if (cold()) {
+            for (int i = 0; i < n; i++) {
+                c[cOff + i] = scalar(op, x, b[bOff + i]);
+            }
+            return;
+        }
         FloatVector xv = FloatVector.broadcast(S, x);
         int i = 0;
         int bound = S.loopBound(n);
@@ -157,6 +184,12 @@ final class FloatKernels {
 
     /** {@code y += alpha · x}, with a fused multiply-add. */
     static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        if (cold()) {
+            for (int i = 0; i < n; i++) {
+                y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
+            }
+            return;
+        }
         FloatVector av = FloatVector.broadcast(S, alpha);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += VL) {
@@ -171,6 +204,13 @@ final class FloatKernels {
 
     /** {@code c = fn(a)} elementwise, exactly {@link Fn#apply} rounded once; {@code c} may be {@code a}. */
     static void map(Fn fn, double param, float[] a, int aOff, float[] c, int cOff, int n) {
+        if (cold()) {
+            float p = (float) param;
+            for (int i = 0; i < n; i++) {
+                c[cOff + i] = (float) fn.apply(a[aOff + i], p);
+            }
+            return;
+        }
         float p = (float) param;
         FloatVector zero = FloatVector.zero(S);
         FloatVector one = FloatVector.broadcast(S, 1);
