@@ -20,6 +20,7 @@ class VectorProviderTest {
         assertThat(new VectorProvider().probe().isAvailable()).isTrue();
         Backend backend = Backends.get();
         assertThat(backend.name()).isEqualTo("vector");
+        System.out.println("[vecnn vector] " + backend.capabilities().device());
         assertThat(backend.capabilities().device()).contains("-bit vectors", "float32 micro-kernel", "float64");
         // NumPy's surface primitives (maximum, comparisons, where, min, prod, argmin) run on the reference
         // implementations for now; every primitive a network uses is the backend's own.
