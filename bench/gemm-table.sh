@@ -14,6 +14,13 @@ repeats="${REPEATS:-3}"
 javas=(java)
 [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && javas+=(/usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
 numpy=../shared/bench/numpy
+# Like with like: with JAVA_OPTS=-XX:UseAVX=2 (the JVM on 256-bit AVX2 vectors and 16 registers), NumPy runs on
+# OpenBLAS's AVX2 (Haswell) kernels.
+read -r -a jopts <<<"${JAVA_OPTS:-}"
+npisa=()
+case " ${JAVA_OPTS:-} " in *" -XX:UseAVX=2 "*|*" -XX:UseAVX=1 "*) npisa=(--avx2) ;; esac
+echo "== CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | sed -n 1p); JAVA_OPTS: ${JAVA_OPTS:-(none)};" \
+  "NumPy: ${npisa[*]:-on the kernels OpenBLAS chooses}"
 ratios=$(mktemp)
 trap 'rm -f "$ratios"' EXIT
 for threads in 1 2; do
@@ -22,11 +29,11 @@ for threads in 1 2; do
       for ((r = 1; r <= repeats; r++)); do
         numpyOut=""
         if [ -x "$numpy" ]; then
-          numpyOut="$("$numpy" gemm --threads "$threads" --shapes "$shapes" --dtypes "$dtype")"
+          numpyOut="$("$numpy" gemm "${npisa[@]}" --threads "$threads" --shapes "$shapes" --dtypes "$dtype")"
           echo "$numpyOut"
         fi
         echo "== vector, $j, $threads thread(s), $dtype (pair $r of $repeats)"
-        vecOut="$("$j" -Dvecnn.vector.threads="$threads" --add-modules jdk.incubator.vector -cp "$cp" \
+        vecOut="$("$j" "${jopts[@]}" -Dvecnn.vector.threads="$threads" --add-modules jdk.incubator.vector -cp "$cp" \
           org.vecnn.bench.vector.VectorGemmThroughput vector "$shapes" "${dtype^^}" 2>&1)"
         grep -v "WARNING: Using incubator modules" <<<"$vecOut" || true
         # NumPy prints "  float32  sq1024  1024x1024x1024: median   154.8 GFLOPS ..."; vecnn prints

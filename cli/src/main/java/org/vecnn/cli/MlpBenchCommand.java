@@ -82,6 +82,8 @@ final class MlpBenchCommand implements Callable<Integer> {
         long seed;
         NumpyBaseline.Result numpy;
         List<MlpBench.Result> backends = new ArrayList<>();
+        /** What it ran on. */
+        MachineFacts machine = MachineFacts.current();
     }
 
     @Override
@@ -158,6 +160,7 @@ final class MlpBenchCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         text.append(o.workload).append(String.format(Locale.ROOT, "; epochs of %,d samples; median of %d epoch(s) after %d warm-up epoch(s)",
                 o.samples, o.epochs, o.warmupEpochs)).append(nl);
+        text.append("Measured on ").append(o.machine.describe()).append(nl);
         NumpyBaseline.Result numpy = o.numpy;
         if (numpy.present) {
             text.append("NumPy ").append(numpy.numpyVersion).append(" (").append(numpy.python).append(", BLAS ")
@@ -165,7 +168,10 @@ final class MlpBenchCommand implements Callable<Integer> {
                     .append(numpy.environmentRemoved.isEmpty() ? "with no OpenBLAS override to remove (neither "
                             + String.join(" nor ", NumpyBaseline.REMOVED) + " is set here)"
                             : "with " + String.join(" and ", numpy.environmentRemoved) + " removed from its environment")
-                    .append(", as a user's NumPy runs").append(nl);
+                    .append(", as a user's NumPy runs")
+                    .append(numpy.coreType == null ? "" : "; on OpenBLAS's " + numpy.coreType + " (AVX2) kernels "
+                            + "(OPENBLAS_CORETYPE=" + numpy.coreType + "), like with like beside this JVM limited to AVX2")
+                    .append(nl);
         } else {
             text.append("NumPy: ").append(numpy.reason).append("; no ratios").append(nl);
         }

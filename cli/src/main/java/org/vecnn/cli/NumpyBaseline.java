@@ -33,6 +33,8 @@ final class NumpyBaseline {
         String blas;
         /** The variables that were set here and removed from NumPy's environment. */
         List<String> environmentRemoved = new ArrayList<>();
+        /** OpenBLAS's core type NumPy ran on when it was chosen here (Haswell beside a JVM limited to AVX2), or null. */
+        String coreType;
         int samples;
         /** Training samples per second, one value per epoch. */
         Spread train;
@@ -43,6 +45,9 @@ final class NumpyBaseline {
         double lossLast10Mean;
     }
 
+    /** The OpenBLAS core type this run's NumPy processes get, or null for OpenBLAS's own choice. */
+    private static String coreType;
+
     private NumpyBaseline() {
     }
 
@@ -50,6 +55,9 @@ final class NumpyBaseline {
     static Result run(String python, int epochs, int samples, long seed) throws IOException, InterruptedException {
         Result result = new Result();
         result.python = python;
+        // Like with like: a JVM limited to AVX2 (-XX:UseAVX=2) beside OpenBLAS's AVX2 kernels.
+        result.coreType = MachineFacts.current().limitedToAvx2() ? "Haswell" : null;
+        coreType = result.coreType;
         String check = tryRun(List.of(python, "-c", "import numpy"), null);
         if (check != null) {
             result.reason = "no " + python + " with NumPy on the PATH (" + check + ")";
@@ -112,6 +120,9 @@ final class NumpyBaseline {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         REMOVED.forEach(environment::remove);
+        if (coreType != null) {
+            environment.put("OPENBLAS_CORETYPE", coreType);
+        }
         builder.redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()));
         Path errors = Files.createTempFile("vecnn-numpy-mlp", ".err");
         builder.redirectError(errors.toFile());
