@@ -18,8 +18,9 @@ import org.vecnn.spi.Storage;
  * until C2 has compiled a kernel (the interpreter and C1 box every vector), which takes a few thousand calls: a
  * new JVM's first products would be slower on this backend than on the loops reference. So the first backend
  * created starts one daemon thread that runs every kernel a network uses, in both element types, on small
- * operands, round after round until a round's time stops falling (C2 has compiled what it runs), then declares
- * that element type {@link #ready}. Until then products take {@link FloatScalarGemm}'s scalar path, which gives
+ * operands, round after round until the vector product runs at least as fast as the scalar one twice in a
+ * row (C2 has compiled the kernels; a ratio, so a busy machine slows both sides alike), then declares that element
+ * type {@link #ready}. Until then products take {@link FloatScalarGemm}'s scalar path, which gives
  * the same bits. The thread uses one core for a second or two and then ends; the element type a caller has
  * asked for first is warmed first. {@value #PROPERTY}{@code =false} turns the warm-up off (the vector kernels
  * then run from the first call and compile on use).
@@ -27,8 +28,8 @@ import org.vecnn.spi.Storage;
 final class Warmup {
     /** The system property that turns the warm-up off. */
     static final String PROPERTY = "vecnn.vector.warmup";
-    /** Rounds at least, and the most time, one element type's warm-up takes. */
-    private static final int MIN_ROUNDS = 8;
+    /** Rounds at least, and the most time, the warm-up takes. */
+    private static final int MIN_ROUNDS = 3;
     private static final long MAX_NANOS = 20_000_000_000L;
 
     private static volatile boolean float32Ready;
@@ -104,37 +105,33 @@ final class Warmup {
     }
 
     private static void run(Kernels kernels) {
+        long start = System.nanoTime();
+        Operands[] operands = new Operands[2];
+        int[] rounds = new int[2];
+        int[] faster = new int[2];
         try {
-            boolean float64First = DEMAND.get(1) > DEMAND.get(0);
-            warm(kernels, float64First ? DType.FLOAT64 : DType.FLOAT32);
-            warm(kernels, float64First ? DType.FLOAT32 : DType.FLOAT64);
+            while (!(float32Ready && float64Ready) && System.nanoTime() - start < MAX_NANOS) {
+                // The element type callers are waiting for goes first; float32 when neither or both are asked for.
+                int which = float32Ready ? 1 : float64Ready ? 0 : DEMAND.get(1) > DEMAND.get(0) ? 1 : 0;
+                DType dtype = which == 0 ? DType.FLOAT32 : DType.FLOAT64;
+                if (operands[which] == null) {
+                    operands[which] = new Operands(dtype);
+                }
+                operands[which].round(kernels);
+                rounds[which]++;
+                faster[which] = operands[which].vectorBeatsScalar() ? faster[which] + 1 : 0;
+                if (rounds[which] >= MIN_ROUNDS && faster[which] >= 2) {
+                    TOOK.set(which, System.nanoTime() - start);
+                    force(dtype.byteSize(), true);
+                }
+            }
         } catch (RuntimeException | Error e) {
             // The vector kernels are correct compiled or not: they run from now on, compiling on use.
+        } finally {
             float32Ready = true;
             float64Ready = true;
-        } finally {
             thread = null;
         }
-    }
-
-    /** Rounds of {@code dtype}'s kernels until a round is no faster than the fastest before it, three times. */
-    private static void warm(Kernels kernels, DType dtype) {
-        long start = System.nanoTime();
-        Operands operands = new Operands(dtype);
-        long best = Long.MAX_VALUE;
-        int notFaster = 0;
-        for (int round = 0; System.nanoTime() - start < MAX_NANOS; round++) {
-            long t0 = System.nanoTime();
-            operands.round(kernels);
-            long took = System.nanoTime() - t0;
-            notFaster = took >= best * 9 / 10 ? notFaster + 1 : 0;
-            best = Math.min(best, took);
-            if (round >= MIN_ROUNDS && notFaster >= 3) {
-                break;
-            }
-        }
-        TOOK.set(dtype == DType.FLOAT32 ? 0 : 1, System.nanoTime() - start);
-        force(dtype.byteSize(), true);
     }
 
     /** Small operands for every kernel a dense network runs, sized to take each path of the products. */
@@ -174,6 +171,39 @@ final class Warmup {
             }
             s.write(host);
             return s;
+        }
+
+        /**
+         * Whether the vector product now runs at least as fast as the scalar one on a small blocked product (each
+         * the best of three calls): until C2 has compiled it, the vector product is many times slower. A ratio, so a
+         * machine busy with other work slows both sides alike.
+         */
+        boolean vectorBeatsScalar() {
+            int m = 48, n = 2 * nr, depth = kc;
+            long vector = Long.MAX_VALUE;
+            long scalar = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                long t0 = System.nanoTime();
+                if (dtype == DType.FLOAT32) {
+                    FloatGemm.vectorGemm(false, false, m, n, depth, HeapStorage.floats(a), 0, depth, HeapStorage.floats(b),
+                            0, n, HeapStorage.floats(c), 0, n, 1, Epilogue.NONE);
+                } else {
+                    DoubleGemm.vectorGemm(false, false, m, n, depth, HeapStorage.doubles(a), 0, depth,
+                            HeapStorage.doubles(b), 0, n, HeapStorage.doubles(c), 0, n, 1, Epilogue.NONE);
+                }
+                long t1 = System.nanoTime();
+                if (dtype == DType.FLOAT32) {
+                    FloatScalarGemm.gemm(false, false, m, n, depth, HeapStorage.floats(a), 0, depth,
+                            HeapStorage.floats(b), 0, n, 1, false, HeapStorage.floats(c), 0, n);
+                } else {
+                    DoubleScalarGemm.gemm(false, false, m, n, depth, HeapStorage.doubles(a), 0, depth,
+                            HeapStorage.doubles(b), 0, n, 1, false, HeapStorage.doubles(c), 0, n);
+                }
+                long t2 = System.nanoTime();
+                vector = Math.min(vector, t1 - t0);
+                scalar = Math.min(scalar, t2 - t1);
+            }
+            return vector <= scalar;
         }
 
         void round(Kernels k) {

@@ -13,7 +13,8 @@ import org.vecnn.Backend;
 
 /**
  * GFLOPS of a backend's products (default {@code vector}) on the shapes of {@code ../shared/bench/numpy gemm},
- * timed the same way: a warm-up of at least 1.5 s, then 15 samples of about 80 ms each; prints best, median
+ * timed the same way (a warm-up of at least 3 s, past the vector backend's own warm-up of its kernels, which takes
+ * 1.5 s here), then 15 samples of about 80 ms each; prints best, median
  * and the spread (min-max) of the samples, as GFLOPS. Shapes: sq1024 = 1024³, fwd = (128x784)·(784x256),
  * wgrad = Xᵀ·dZ with X stored 128x784 (matmulTransposeA), out = (128x256)·(256x10).
  *
@@ -79,7 +80,7 @@ public final class VectorGemmThroughput {
                 reps *= 2;
                 continue;
             }
-            if ((System.nanoTime() - start) * 1e-9 > 1.5) {
+            if ((System.nanoTime() - start) * 1e-9 > 3.0) {
                 break;
             }
         }
