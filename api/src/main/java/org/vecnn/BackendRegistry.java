@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.vecnn.spi.Availability;
@@ -20,7 +21,10 @@ import org.vecnn.spi.Kernels;
  */
 final class BackendRegistry {
     private final List<Candidate> candidates;
+    private static final System.Logger LOG = System.getLogger(Backends.class.getName());
+
     private final Map<String, Backend> created = new ConcurrentHashMap<>();
+    private final AtomicBoolean passedOverLogged = new AtomicBoolean();
 
     private BackendRegistry(List<Candidate> candidates) {
         candidates.sort(Comparator.comparingInt((Candidate c) -> c.priority).reversed());
@@ -75,14 +79,36 @@ final class BackendRegistry {
         if (override != null && !override.isBlank()) {
             return named(override.trim());
         }
+        List<Candidate> passedOver = new ArrayList<>();
         for (Candidate c : candidates) {
             if (c.provider != null && c.availability().isAvailable()) {
-                return create(c);
+                Backend chosen = create(c);
+                sayOnceWhyBetterBackendsWerePassedOver(passedOver, chosen.name());
+                return chosen;
+            }
+            if (c.provider != null) {
+                passedOver.add(c);
             }
         }
         throw new BackendUnavailableException("no vecnn backend is available; providers found: "
                 + (candidates.isEmpty() ? "none (add a backend jar, e.g. vecnn-backend-loops, to the class path)"
                         : report().toString()));
+    }
+
+    /**
+     * Logs, once per registry, each backend of higher priority than the default that cannot run here, with the
+     * reason: without it, a JVM started without {@code --add-modules jdk.incubator.vector} would fall back from
+     * the vector backend to the next one without a word.
+     */
+    private void sayOnceWhyBetterBackendsWerePassedOver(List<Candidate> passedOver, String chosen) {
+        if (passedOver.isEmpty() || !passedOverLogged.compareAndSet(false, true)) {
+            return;
+        }
+        for (Candidate c : passedOver) {
+            LOG.log(System.Logger.Level.INFO, "vecnn: backend ''{0}'' (priority {1}) is on the class path but cannot "
+                    + "run here: {2}; the default backend is ''{3}''", c.name, c.priority, c.availability().detail(),
+                    chosen);
+        }
     }
 
     Backend named(String name) {

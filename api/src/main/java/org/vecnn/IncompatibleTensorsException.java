@@ -3,7 +3,7 @@ package org.vecnn;
 /**
  * Thrown when tensors that cannot meet are combined: tensors of two backends or of two dtypes, or a dtype
  * the backend does not run. vecnn never converts silently; the message says how to convert
- * ({@link Tensor#to(org.vecnn.spi.Backend)}, {@link Tensor#as(DType)}).
+ * ({@link Tensor#to(Backend)}, {@link Tensor#as(DType)}).
  */
 public class IncompatibleTensorsException extends TensorArgumentException {
     private static final long serialVersionUID = 1L;

@@ -83,6 +83,42 @@ class BackendsTest {
                 .hasMessageContaining("libopenblas").hasCauseInstanceOf(UnsatisfiedLinkError.class);
     }
 
+    @Test
+    void saysOnceWhyABackendOfHigherPriorityThanTheDefaultWasPassedOver() {
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(Backends.class.getName());
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                messages.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(handler);
+        try {
+            BackendRegistry registry = registry(
+                    () -> new TestBackends.Fixed("low", 1, true),
+                    () -> new TestBackends.Fixed("vectorish", 40, false));
+            assertThat(registry.get(null).name()).isEqualTo("low");
+            assertThat(registry.get(null).name()).isEqualTo("low");
+            assertThat(messages).hasSize(1);
+            assertThat(messages.get(0)).startsWith("vecnn: backend 'vectorish' (priority 40) is on the class path but "
+                    + "cannot run here: ").endsWith("; the default backend is 'low'");
+            messages.clear();
+            assertThat(registry(() -> new TestBackends.Fixed("only", 1, true)).get(null).name()).isEqualTo("only");
+            assertThat(messages).as("nothing passed over, nothing said").isEmpty();
+        } finally {
+            jul.removeHandler(handler);
+        }
+    }
+
     @SafeVarargs
     private static BackendRegistry registry(Supplier<BackendProvider>... providers) {
         return BackendRegistry.of(List.of(providers));

@@ -40,12 +40,14 @@ final class BenchReport {
                     .append(dtype).append("\">");
         }
         html.append("<h2>All measurements</h2><table><tr><th>workload</th><th>dtype</th><th>backend</th>"
-                + "<th>median ms</th><th>IQR ms</th><th>min-max ms</th><th>runs</th><th>speed-up vs loops</th></tr>");
+                + "<th>median ms</th><th>IQR ms</th><th>min-max ms</th><th>runs</th><th>speed-up</th>"
+                + "<th>against loops running</th></tr>");
         for (BenchRun.Result r : results) {
             html.append(String.format("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s-%s</td><td>%s-%s</td>"
-                            + "<td>%d</td><td>%s</td></tr>", escape(r.workload), r.dtype, r.backend,
+                            + "<td>%d</td><td>%s</td><td>%s</td></tr>", escape(r.workload), r.dtype, r.backend,
                     BenchRun.millis(r.medianMillis), BenchRun.millis(r.q1Millis), BenchRun.millis(r.q3Millis),
-                    BenchRun.millis(r.minMillis), BenchRun.millis(r.maxMillis), r.repeats, BenchRun.markedRatio(r).trim()));
+                    BenchRun.millis(r.minMillis), BenchRun.millis(r.maxMillis), r.repeats, BenchRun.markedRatio(r).trim(),
+                    escape(r.baselineWorkload.equals(r.workload) ? "the same workload" : r.baselineWorkload)));
         }
         html.append("</table>");
         html.append(otherCharts(dir));

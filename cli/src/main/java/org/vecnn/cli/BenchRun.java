@@ -105,14 +105,17 @@ final class BenchRun {
 
     static String table(List<Result> results) {
         Table table = new Table("workload", "dtype", "backend", "median ms", "IQR ms", "min-max ms", "runs",
-                "speed-up vs loops").rightAlign(3, 4, 5, 6, 7);
+                "speed-up", "against loops running").rightAlign(3, 4, 5, 6, 7);
         boolean unsteady = false;
         for (Result r : results) {
             table.row(r.workload, r.dtype, r.backend, millis(r.medianMillis), millis(r.q1Millis) + "-" + millis(r.q3Millis),
-                    millis(r.minMillis) + "-" + millis(r.maxMillis), r.repeats, markedRatio(r));
+                    millis(r.minMillis) + "-" + millis(r.maxMillis), r.repeats, markedRatio(r),
+                    r.baselineWorkload.equals(r.workload) ? "the same workload" : r.baselineWorkload);
             unsteady |= !r.speedupTrusted;
         }
-        String text = table.toString();
+        String text = table.toString()
+                + "speed-up: the loops backend's median time on the workload named in the last column, divided by this "
+                + "row's median (times measured after warm-up runs, in one process)" + System.lineSeparator();
         if (unsteady) {
             text += "? the interquartile range of this time or of its loops baseline exceeds "
                     + Math.round(Spread.UNSTEADY * 100) + "% of its median: do not trust that speed-up"

@@ -19,6 +19,14 @@ import picocli.CommandLine.Spec;
                 + "the loops-against-vectorized table on quick sizes, a short MLP training run, and where the "
                 + "report was written.")
 final class DemoCommand implements Callable<Integer> {
+    /**
+     * The training run: long enough for the network to reach what it can on these digits (validation accuracy
+     * about 0.9; 3 epochs of 2000 digits and 64 units stopped at 0.59), still a few seconds on a vectorized backend.
+     */
+    static final int DEMO_SAMPLES = 3000;
+    static final int DEMO_EPOCHS = 10;
+    static final int DEMO_HIDDEN = 128;
+
     @Spec
     CommandSpec spec;
 
@@ -52,12 +60,12 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("report: " + page.toAbsolutePath());
         } else {
-            out.println("== Training a 784-64-10 MLP on 2000 generated digits on " + backend.name()
-                    + " (`vecnn train` for more)");
+            out.println("== Training a 784-" + DEMO_HIDDEN + "-10 MLP on " + DEMO_SAMPLES + " generated digits for "
+                    + DEMO_EPOCHS + " epochs on " + backend.name() + ", a fifth held out (`vecnn train` for more)");
             TrainCommand train = new TrainCommand();
-            new CommandLine(train).parseArgs("--samples", "2000", "--epochs", "3", "--hidden", "64", "--report",
-                    report.toString());
-            TrainCommand.Outcome outcome = train.train(backend, TrainingData.load(null, 2000, train.seed, LabelColumn.FIRST, false, false),
+            new CommandLine(train).parseArgs("--samples", String.valueOf(DEMO_SAMPLES), "--epochs",
+                    String.valueOf(DEMO_EPOCHS), "--hidden", String.valueOf(DEMO_HIDDEN), "--report", report.toString());
+            TrainCommand.Outcome outcome = train.train(backend, TrainingData.load(null, DEMO_SAMPLES, train.seed, LabelColumn.FIRST, false, false),
                     !quiet && Terminal.interactive(), null);
             out.print(TrainCommand.table(outcome.epochs));
             Path page = BenchReport.write(results, report); // after training, so that the page shows its chart too

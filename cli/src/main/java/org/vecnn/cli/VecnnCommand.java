@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code vecnn}: the top-level command; prints its usage when given no subcommand. */
-@Command(name = "vecnn", mixinStandardHelpOptions = true, version = "vecnn 0.1.0-SNAPSHOT",
+@Command(name = "vecnn", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Vectorized neural networks on interchangeable backends: loops against vectorized code.",
         subcommands = {BackendsCommand.class, VerifyCommand.class, BenchCommand.class, TrainCommand.class,
             PredictCommand.class, EvaluateCommand.class, ExportCommand.class, DemoCommand.class},

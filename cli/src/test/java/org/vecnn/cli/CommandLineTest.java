@@ -106,7 +106,10 @@ class CommandLineTest {
     void benchTableShowsTheSpreadOfEveryMedian() {
         Run run = run("bench", "--quick", "--dtype", "FLOAT32", "--backend", "ejml", "--report", tmp.resolve("r").toString());
         assertThat(run.exitCode).as(run.err).isZero();
-        assertThat(run.out).contains("median ms", "IQR ms", "min-max ms", "speed-up vs loops", "report: ");
+        assertThat(run.out).contains("median ms", "IQR ms", "min-max ms", "speed-up", "against loops running", "report: ");
+        assertThat(run.out.lines().filter(l -> l.startsWith(Workloads.VECTORIZED) && l.contains("ejml")).findFirst()
+                .orElseThrow().stripTrailing()).as("the vectorized row names the per-sample loops row it is compared with")
+                .endsWith(Workloads.PER_SAMPLE);
         String vectorized = run.out.lines().filter(l -> l.startsWith(Workloads.VECTORIZED) && l.contains("ejml"))
                 .findFirst().orElseThrow();
         assertThat(vectorized).matches(".*\\d-\\d.*\\d-\\d.*x.*");
@@ -279,6 +282,11 @@ class CommandLineTest {
         if (org.vecnn.nn.GeneratedDigits.unavailableReason() == null) {
             assertThat(run.out).contains("training chart: ");
             assertThat(tmp.resolve("demo").resolve("index.html")).content().contains("<img src=\"training.png\"");
+            String training = run.out.substring(run.out.indexOf("== Training"));
+            String lastEpoch = training.lines().map(String::trim)
+                    .filter(l -> l.startsWith(DemoCommand.DEMO_EPOCHS + " ")).findFirst().orElseThrow();
+            double validationAccuracy = Double.parseDouble(lastEpoch.split("\\s+")[4]);
+            assertThat(validationAccuracy).as("the demo's network reaches what it can: " + lastEpoch).isGreaterThan(0.85);
         } else {
             assertThat(run.out).contains("== Training: skipped, generated digits: Java2D cannot render text");
         }

@@ -1,8 +1,5 @@
 package org.vecnn.it;
 
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.LifecycleContext;
-import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.junit.jupiter.api.BeforeAll;
 import org.vecnn.BackendStatus;
 import org.vecnn.Backends;
@@ -11,27 +8,16 @@ import org.vecnn.tck.BackendTck;
 import org.vecnn.tck.Environment;
 
 /** The TCK on the aparapi backend, on the OpenCL device CI has (pocl on the CPU), with shared memory off. */
-@AddLifecycleHook(AparapiTckIT.SkipWithoutDriver.class)
 class AparapiTckIT extends BackendTck {
     @Override
     protected String backendName() {
         return "aparapi";
     }
 
-    /** Skips (or fails) the whole class, JUnit's tests and jqwik's properties, without an OpenCL driver. */
+    /** Skips (or fails) the whole class without an OpenCL driver. */
     @BeforeAll
     static void openClDriver() {
         Environment.require(missingDriver());
-    }
-
-    /** jqwik's properties: skipped without a driver unless -Dvecnn.requireAll=true (then backend() fails them). */
-    public static final class SkipWithoutDriver implements SkipExecutionHook {
-        @Override
-        public SkipResult shouldBeSkipped(LifecycleContext context) {
-            String missing = missingDriver();
-            return missing == null || Boolean.getBoolean(Environment.REQUIRE_ALL) ? SkipResult.doNotSkip()
-                    : SkipResult.skip("not run for want of it: " + missing);
-        }
     }
 
     static String missingDriver() {

@@ -12,7 +12,7 @@ import org.vecnn.nn.Mlp;
 /**
  * The executor side's access to vecnn backends: finds the backend by ServiceLoader ({@link Backends}), builds
  * networks on it and keeps idle ones for the next task of the same network. The only class of this module
- * that holds the backend type ({@code org.vecnn.spi.Backend} today).
+ * * that holds the backend type ({@link org.vecnn.Backend}).
  */
 final class ExecutorBackends {
     private static final int IDLE_PER_NETWORK = 8;

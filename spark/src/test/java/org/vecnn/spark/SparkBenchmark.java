@@ -22,7 +22,7 @@ import org.vecnn.nn.TrainingReport;
  * measured on rounds whose computing is one example per partition. Every figure is the median of its runs with
  * the smallest and largest; each run's first epoch warms the JIT and is not counted.
  *
- * <p>Arguments: {@code [backend [examples [runs]]]}, default {@code ejml 6400 5}. The README gives the command.
+ * <p>Arguments: {@code [backend [examples [runs]]]}, default {@code ejml 6400 5}. docs/spark.md gives the command.
  */
 public final class SparkBenchmark {
     private SparkBenchmark() {

@@ -21,7 +21,7 @@ import org.vecnn.Tolerances;
  * <p>The TCK runs on the JUnit Platform: it needs maven-surefire-plugin (or failsafe) 2.22.0 or later, 3.x
  * recommended. Maven 3.8's default Surefire, 2.12.4, does not run JUnit 5 tests and used to report
  * "Tests run: 0 ... BUILD SUCCESS"; under it, {@link #testRequiresTheJUnitPlatform()} runs instead and fails
- * the build with this advice.
+ * the build with this advice, provided the test class is public (Surefire 2.12.4 skips other classes).
  *
  * <p>It checks, against the loops reference backend: the four core operations on generated operands (a few
  * thousand per operation and dtype: random ranks, broadcasts, size-0 and size-1 dimensions, batches), the
@@ -63,7 +63,7 @@ public abstract class BackendTck implements CoreOpsContract, ExtendedOpsContract
     public void testRequiresTheJUnitPlatform() {
         throw new AssertionError("The vecnn TCK (" + getClass().getName() + ") is a JUnit 5 suite and did not run: "
                 + "this build's test runner predates the JUnit Platform. Use maven-surefire-plugin 3.5.2 (at least "
-                + "2.22.0) and junit-jupiter; see the vecnn README, \"Writing a backend\".");
+                + "2.22.0) and junit-jupiter; see vecnn's docs/writing-a-backend.md.");
     }
 
     /** The loops reference backend. */

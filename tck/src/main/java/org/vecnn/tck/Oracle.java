@@ -2,9 +2,11 @@ package org.vecnn.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.Supplier;
 import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
+import org.vecnn.TensorArgumentException;
 import org.vecnn.Backend;
 import org.vecnn.Tolerances;
 
@@ -71,14 +73,17 @@ final class Oracle {
         String context = op + " " + dtype.numpyName() + " " + sa + " " + sb + " a=" + Compare.describe(x)
                 + " b=" + Compare.describe(y);
         Tensor expected = apply(op, reference.fromArray(x, sa, dtype), reference.fromArray(y, sb, dtype));
-        Tensor a = backend.fromArray(x, sa, dtype);
-        Tensor b = backend.fromArray(y, sb, dtype);
-        Tensor actual = apply(op, a, b);
+        Tensor a = onBackend(context, "fromArray", () -> backend.fromArray(x, sa, dtype));
+        Tensor b = onBackend(context, "fromArray", () -> backend.fromArray(y, sb, dtype));
+        Tensor actual = onBackend(context, "the allocating form", () -> apply(op, a, b));
         assertThat(actual.shape()).as(context).isEqualTo(expected.shape());
         assertThat(actual.dtype()).as(context).isEqualTo(dtype);
         double[] want = expected.toDoubleArray();
-        Tensor into = backend.full(expected.shape(), dtype, Double.NaN);
-        applyInto(op, a, b, into);
+        Tensor into = onBackend(context, "full", () -> backend.full(expected.shape(), dtype, Double.NaN));
+        onBackend(context, "the out= form", () -> {
+            applyInto(op, a, b, into);
+            return into;
+        });
         if (isProduct(op)) {
             double[] bound = bounds(op, dtype, sa, x, sb, y);
             Compare.productWithin(context, actual.toDoubleArray(), want, bound);
@@ -86,6 +91,23 @@ final class Oracle {
         } else {
             Compare.identical(context, actual.toDoubleArray(), want);
             Compare.identical(context + " (out=)", into.toDoubleArray(), want);
+        }
+    }
+
+    /**
+     * Runs one call on the backend under test; an exception its kernels throw (an index out of bounds, a null,
+     * a native error) becomes a TCK failure that names the operation, the dtype, the shapes and the values, with
+     * the kernel's exception as its cause. A {@link TensorArgumentException} is the front end's answer to bad
+     * input, which the checks that expect it catch themselves, so it passes through unchanged.
+     */
+    static <T> T onBackend(String context, String step, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (TensorArgumentException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new AssertionError(context + ": the backend under test threw " + e.getClass().getName()
+                    + " in " + step + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
     }
 

@@ -40,6 +40,18 @@ class TckCatchesBrokenBackendsTest {
         assertThat(run(BrokenSurfaceContractRun.class, "whereMatchesTheReferenceExactly").succeeded().count()).isEqualTo(1);
     }
 
+    @Test
+    void aKernelThatCrashesIsReportedWithTheOperationDtypeAndShapes() {
+        Events tests = run(BrokenIndexingContractRun.class, "matmulFloat64");
+        assertThat(tests.failed().count()).isEqualTo(1);
+        Throwable failure = tests.failed().stream().findFirst().orElseThrow().getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        assertThat(failure).isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("MATMUL float64 (")
+                .hasMessageContaining("the backend under test threw java.lang.ArrayIndexOutOfBoundsException in the allocating form")
+                .hasCauseInstanceOf(ArrayIndexOutOfBoundsException.class);
+    }
+
     /** Under a pre-JUnit-Platform runner (Surefire 2.12.4 calls public test* methods) the TCK fails loudly. */
     @Test
     void aRunnerThatCannotRunTheTckFailsInsteadOfPassingEmpty() {
