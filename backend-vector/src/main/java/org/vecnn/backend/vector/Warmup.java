@@ -19,8 +19,8 @@ import org.vecnn.spi.Storage;
  * new JVM's first products would be slower on this backend than on the loops reference. So the first backend
  * created starts one daemon thread that runs every kernel a network uses, in both element types, on small
  * operands, round after round until the vector product runs at least as fast as the scalar one twice in a
- * row (C2 has compiled the kernels; a ratio, so a busy machine slows both sides alike), then declares that element
- * type {@link #ready}. Until then products take {@link FloatScalarGemm}'s scalar path, which gives
+ * row (C2 has compiled the kernels; a ratio, so a busy machine slows both sides alike), or for at most 3 s, then
+ * declares that element type {@link #ready}. Until then products take {@link FloatScalarGemm}'s scalar path, which gives
  * the same bits. The thread uses one core for a second or two and then ends; the element type a caller has
  * asked for first is warmed first. {@value #PROPERTY}{@code =false} turns the warm-up off (the vector kernels
  * then run from the first call and compile on use).
@@ -31,6 +31,8 @@ final class Warmup {
     /** Rounds at least, and the most time, the warm-up takes. */
     private static final int MIN_ROUNDS = 3;
     private static final long MAX_NANOS = 20_000_000_000L;
+    /** The most time one element type waits for its vector kernels to beat the scalar ones. */
+    private static final long DTYPE_NANOS = 3_000_000_000L;
 
     private static volatile boolean float32Ready;
     private static volatile boolean float64Ready;
@@ -109,6 +111,7 @@ final class Warmup {
         Operands[] operands = new Operands[2];
         int[] rounds = new int[2];
         int[] faster = new int[2];
+        long[] began = new long[2];
         try {
             while (!(float32Ready && float64Ready) && System.nanoTime() - start < MAX_NANOS) {
                 // The element type callers are waiting for goes first; float32 when neither or both are asked for.
@@ -116,11 +119,15 @@ final class Warmup {
                 DType dtype = which == 0 ? DType.FLOAT32 : DType.FLOAT64;
                 if (operands[which] == null) {
                     operands[which] = new Operands(dtype);
+                    began[which] = System.nanoTime();
                 }
                 operands[which].round(kernels);
                 rounds[which]++;
                 faster[which] = operands[which].vectorBeatsScalar() ? faster[which] + 1 : 0;
-                if (rounds[which] >= MIN_ROUNDS && faster[which] >= 2) {
+                // A machine busy with the callers' own products can starve the warm-up: after DTYPE_NANOS of it the
+                // kernels have run thousands of times, and the callers are better served by them, compiled or about to be.
+                boolean compiled = rounds[which] >= MIN_ROUNDS && faster[which] >= 2;
+                if (compiled || System.nanoTime() - began[which] >= DTYPE_NANOS) {
                     TOOK.set(which, System.nanoTime() - start);
                     force(dtype.byteSize(), true);
                 }
