@@ -70,26 +70,6 @@ final class VectorBackend extends Kernels {
         });
     }
 
-    /** The engine's function for {@code op}; exhaustive, so a new kind is a compile error here. */
-    static Fn fn(UnaryOp.Kind kind) {
-        return switch (kind) {
-            case NEGATE -> Fn.NEGATE;
-            case ABS -> Fn.ABS;
-            case SQUARE -> Fn.SQUARE;
-            case SQRT -> Fn.SQRT;
-            case EXP -> Fn.EXP;
-            case LOG -> Fn.LOG;
-            case RELU -> Fn.RELU;
-            case RELU_DERIVATIVE -> Fn.RELU_DERIVATIVE;
-            case LEAKY_RELU -> Fn.LEAKY_RELU;
-            case LEAKY_RELU_DERIVATIVE -> Fn.LEAKY_RELU_DERIVATIVE;
-            case SIGMOID -> Fn.SIGMOID;
-            case SIGMOID_DERIVATIVE -> Fn.SIGMOID_DERIVATIVE;
-            case TANH -> Fn.TANH;
-            case TANH_DERIVATIVE -> Fn.TANH_DERIVATIVE;
-        };
-    }
-
     // ---------------------------------------------------------------- products
 
     @Override
@@ -185,7 +165,7 @@ final class VectorBackend extends Kernels {
     @Override
     public void unary(UnaryOp op, Storage a, Storage out) {
         Engine e = Engine.of(out);
-        Fn fn = fn(op.kind());
+        Fn fn = Fn.of(op.kind());
         elementwise(out.size(), (from, to) -> e.map(fn, op.parameter(), a, from, out, from, to - from));
     }
 
@@ -201,7 +181,7 @@ final class VectorBackend extends Kernels {
             Storage a) {
         Engine e = Engine.of(z);
         int n = p.n();
-        Fn fn = activation == null ? null : fn(activation.kind());
+        Fn fn = activation == null ? null : Fn.of(activation.kind());
         double parameter = activation == null ? 0 : activation.parameter();
         Epilogue biasAndActivation = (rowFrom, rowTo, columnFrom, columnTo) -> {
             for (int r = rowFrom; r < rowTo; r++) {
