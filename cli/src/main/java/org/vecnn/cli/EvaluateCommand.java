@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.vecnn.nn.DataFileException;
+import org.vecnn.nn.data.DataFileException;
 import org.vecnn.nn.Dataset;
 import org.vecnn.nn.Evaluation;
 import org.vecnn.nn.Mlp;

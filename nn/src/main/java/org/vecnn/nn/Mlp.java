@@ -13,6 +13,8 @@ import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
 import org.vecnn.Backend;
+import org.vecnn.nn.io.ModelFile;
+import org.vecnn.nn.io.ModelFileException;
 
 /**
  * A multilayer perceptron of dense layers, trained with whole-batch operations on one backend.
@@ -591,13 +593,7 @@ public final class Mlp implements AutoCloseable {
      */
     public void save(Path file) throws IOException {
         checkOpen("save");
-        List<double[]> weights = new ArrayList<>();
-        List<double[]> biases = new ArrayList<>();
-        for (DenseLayer layer : layers) {
-            weights.add(backend.toDoubleArray(layer.weights));
-            biases.add(backend.toDoubleArray(layer.bias));
-        }
-        ModelFile.write(file, architecture, weights, biases);
+        ModelFile.write(this, file);
     }
 
     /**
