@@ -79,7 +79,52 @@ public final class Shape {
      * @throws ShapeException if they do not broadcast together
      */
     public static Shape broadcast(Shape a, Shape b) {
-        return org.vecnn.spi.Broadcast.shape("broadcast", a, b);
+        return broadcast("broadcast", a, b);
+    }
+
+    /**
+     * The shape two operands of operation {@code op} broadcast to under NumPy's rules: shapes are aligned at
+     * their last dimension, missing leading dimensions count as 1, and each pair of dimensions must be equal or
+     * contain a 1. The one place these rules are written; the SPI's plans use it.
+     *
+     * @throws ShapeException {@code "add: operands could not be broadcast together with shapes (2,3) (4,)"}, or
+     *                        if the result has more elements than an int counts
+     */
+    public static Shape broadcast(String op, Shape a, Shape b) {
+        int[] result = broadcastDims(a, b);
+        if (result == null) {
+            throw new ShapeException(op + ": operands could not be broadcast together with shapes " + a + " " + b);
+        }
+        try {
+            return of(result);
+        } catch (ShapeException e) {
+            throw new ShapeException(op + ": the result for shapes " + a + " and " + b + " is too large: " + e.getMessage());
+        }
+    }
+
+    /** Whether {@code a} and {@code b} broadcast together (see {@link #broadcast(String, Shape, Shape)}). */
+    public static boolean broadcastable(Shape a, Shape b) {
+        return broadcastDims(a, b) != null;
+    }
+
+    private static int[] broadcastDims(Shape a, Shape b) {
+        int rank = Math.max(a.rank(), b.rank());
+        int[] result = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            int da = dimFromEnd(a, rank - 1 - i);
+            int db = dimFromEnd(b, rank - 1 - i);
+            if (da != db && da != 1 && db != 1) {
+                return null;
+            }
+            result[i] = da == 1 ? db : da;
+        }
+        return result;
+    }
+
+    /** The dimension {@code fromEnd} places before the last (0 is the last); 1 where the shape has none. */
+    private static int dimFromEnd(Shape shape, int fromEnd) {
+        int axis = shape.rank() - 1 - fromEnd;
+        return axis >= 0 ? shape.dim(axis) : 1;
     }
 
     /** The shape of a rank-0 tensor (a scalar), which has one element. */

@@ -91,6 +91,15 @@ public final class UnaryOp {
      * rounded once to float.
      */
     public double apply(double x) {
+        return apply(kind, parameter, x);
+    }
+
+    /**
+     * The reference definition of function {@code kind} with parameter {@code parameter} (the leaky ReLU's
+     * slope, ignored by the others) at {@code x}: what {@link #apply(double)} computes, for kernels that keep
+     * the kind and the parameter apart.
+     */
+    public static double apply(Kind kind, double parameter, double x) {
         return switch (kind) {
             case NEGATE -> -x;
             case ABS -> Math.abs(x);

@@ -57,6 +57,26 @@ class ForwardingKernelsTest {
         String primitive = noting.events.get(0).substring("before ".length());
         assertThat(noting.events.get(1)).isEqualTo("after " + primitive + " 2x3x2 token 1");
         assertThat(noting.device()).isEqualTo(inner.device());
-        assertThat(noting.overridden()).isEqualTo(Kernels.primitives());
+        assertThat(noting.overridden()).isEqualTo(inner.overridden());
+    }
+
+    @Test
+    void aDecoratorReportsWhatItsBackendAcceleratesPlusWhatItOverridesItself() {
+        TestBackends.Counting inner = new TestBackends.Counting();
+        assertThat(inner.overridden()).isNotEqualTo(Kernels.primitives()).doesNotContain("softmaxCrossEntropy");
+        ForwardingKernels timing = new Noting(inner);
+        assertThat(timing.overridden()).isEqualTo(inner.overridden());
+        assertThat(Backend.of("noting", timing).capabilities().accelerated()).isEqualTo(inner.overridden());
+
+        ForwardingKernels ownSoftmax = new ForwardingKernels(inner) {
+            @Override
+            public double softmaxCrossEntropy(int rows, int columns, org.vecnn.spi.Storage logits,
+                    org.vecnn.spi.Storage targets, org.vecnn.spi.Storage probabilities, org.vecnn.spi.Storage gradient) {
+                return super.softmaxCrossEntropy(rows, columns, logits, targets, probabilities, gradient);
+            }
+        };
+        assertThat(ownSoftmax.overridden()).containsAll(inner.overridden()).contains("softmaxCrossEntropy")
+                .hasSize(inner.overridden().size() + 1);
+        assertThat(new Noting(ownSoftmax).overridden()).isEqualTo(ownSoftmax.overridden());
     }
 }

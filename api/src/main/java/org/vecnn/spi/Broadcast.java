@@ -4,9 +4,10 @@ import org.vecnn.Shape;
 import org.vecnn.ShapeException;
 
 /**
- * NumPy's shape arithmetic, written once so that no backend derives it again: the broadcast result of two
- * shapes, the broadcast strides and offsets that map a result element to an operand element, and the
- * geometry of {@code matmul} and {@code dot}.
+ * NumPy's shape arithmetic for kernels, written once so that no backend derives it again: the broadcast
+ * strides and offsets that map a result element to an operand element, and the geometry of {@code dot}. The
+ * broadcast result shape itself is {@link Shape#broadcast(String, Shape, Shape)}'s, in {@code org.vecnn}, so
+ * that {@code Shape} depends on nothing here.
  *
  * <p>Every method that can fail throws {@link ShapeException} with NumPy's wording and the operation's name.
  */
@@ -15,42 +16,18 @@ public final class Broadcast {
     }
 
     /**
-     * The shape two operands broadcast to under NumPy's rules: shapes are aligned at their last dimension,
-     * missing leading dimensions count as 1, and each pair of dimensions must be equal or contain a 1.
+     * The shape two operands broadcast to: {@link Shape#broadcast(String, Shape, Shape)}, where NumPy's rules
+     * are written.
      *
      * @throws ShapeException {@code "add: operands could not be broadcast together with shapes (2,3) (4,)"}
      */
     public static Shape shape(String op, Shape a, Shape b) {
-        int[] result = dims(a, b);
-        if (result == null) {
-            throw new ShapeException(op + ": operands could not be broadcast together with shapes " + a + " " + b);
-        }
-        return result(op, a, b, result);
+        return Shape.broadcast(op, a, b);
     }
 
-    /** Whether {@code a} and {@code b} broadcast together. */
+    /** Whether {@code a} and {@code b} broadcast together: {@link Shape#broadcastable}. */
     public static boolean compatible(Shape a, Shape b) {
-        return dims(a, b) != null;
-    }
-
-    private static int[] dims(Shape a, Shape b) {
-        int rank = Math.max(a.rank(), b.rank());
-        int[] result = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            int da = dimFromEnd(a, rank - 1 - i);
-            int db = dimFromEnd(b, rank - 1 - i);
-            if (da != db && da != 1 && db != 1) {
-                return null;
-            }
-            result[i] = da == 1 ? db : da;
-        }
-        return result;
-    }
-
-    /** The dimension {@code fromEnd} places before the last (0 is the last); 1 where the shape has none. */
-    private static int dimFromEnd(Shape shape, int fromEnd) {
-        int axis = shape.rank() - 1 - fromEnd;
-        return axis >= 0 ? shape.dim(axis) : 1;
+        return Shape.broadcastable(a, b);
     }
 
     /**

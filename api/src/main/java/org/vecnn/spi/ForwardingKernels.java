@@ -9,7 +9,8 @@ import org.vecnn.UnaryOp;
  * Kernels that pass every call on to another backend's, for decorators that watch the calls (counting, timing,
  * logging) without changing a result. Every method of {@link Kernels} is forwarded; each primitive call is
  * framed by {@link #before} and {@link #after}, and each storage argument goes through {@link #unwrap}, so a
- * decorator overrides only what it watches. {@link #overridden()} lists every primitive, as all are forwarded.
+ * decorator overrides only what it watches. {@link #overridden()} is the delegate's, plus the primitives a
+ * subclass overrides itself: a decorated backend reports what its backend accelerates.
  */
 public abstract class ForwardingKernels extends Kernels {
     private final Kernels delegate;
@@ -21,6 +22,12 @@ public abstract class ForwardingKernels extends Kernels {
 
     /** The kernels the calls go to. */
     protected final Kernels delegate() {
+        return delegate;
+    }
+
+    /** The delegate: it answers {@link #overridden()} for every primitive this class only forwards. */
+    @Override
+    protected final Kernels delegateForCapabilities() {
         return delegate;
     }
 

@@ -316,13 +316,18 @@ public abstract class Kernels {
     /**
      * The primitives this backend implements itself, derived from its overrides (a primitive it does not
      * override runs on the reference implementation). Never hand-written, so it cannot disagree with the code.
+     * A decorator ({@link ForwardingKernels}) answers from the kernels it forwards to, plus what it overrides
+     * itself: forwarding a call accelerates nothing.
      */
     public final Set<String> overridden() {
         Set<String> names = new TreeSet<>();
+        Kernels delegate = delegateForCapabilities();
+        Set<String> delegated = delegate == null ? Set.of() : delegate.overridden();
         for (Method m : kernelMethods()) {
             try {
-                Method actual = getClass().getMethod(m.getName(), m.getParameterTypes());
-                if (actual.getDeclaringClass() != Kernels.class) {
+                Class<?> declaring = getClass().getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass();
+                boolean forwardedOnly = delegate != null && declaring == ForwardingKernels.class;
+                if (forwardedOnly ? delegated.contains(m.getName()) : declaring != Kernels.class) {
                     names.add(m.getName());
                 }
             } catch (NoSuchMethodException e) {
@@ -330,6 +335,14 @@ public abstract class Kernels {
             }
         }
         return Collections.unmodifiableSet(names);
+    }
+
+    /**
+     * The kernels whose {@link #overridden()} answer for the primitives this one only forwards to them:
+     * {@code null} (the default) for a backend, the delegate for a {@link ForwardingKernels}.
+     */
+    protected Kernels delegateForCapabilities() {
+        return null;
     }
 
     /** The names of every kernel primitive of this SPI: the four core ones and those with reference implementations. */

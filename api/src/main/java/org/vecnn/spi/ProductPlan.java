@@ -263,6 +263,24 @@ public final class ProductPlan {
         return true;
     }
 
+    /**
+     * Whether the whole stack is one taller product: a {@link #isStandard() standard} plan whose batch {@code t}
+     * multiplies the consecutive left matrix at {@code t·m·k} by the one right matrix at offset 0 (a stack of
+     * inputs times shared weights). A kernel may then compute {@code out} as a single
+     * {@code (batchCount·m) x k} by {@code k x n} product of the operands' storages from offset 0.
+     */
+    public boolean stacksRowsOverOneRightMatrix() {
+        if (!isStandard()) {
+            return false;
+        }
+        for (int t = 0; t < batchCount(); t++) {
+            if (bOffsets[t] != 0 || aOffsets[t] != t * m * k) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The multiply-adds of the whole product: {@code batchCount·m·n·k}. */
     public long multiplyAdds() {
         return (long) batchCount() * m * n * k;

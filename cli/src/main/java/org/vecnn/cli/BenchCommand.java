@@ -31,9 +31,8 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = {"-b", "--backend"}, split = ",", paramLabel = "NAME",
-            description = "Backends to time (default: every available one); loops always runs as the baseline.")
-    List<String> backends = new ArrayList<>();
+    @Mixin
+    BackendsOption backends;
 
     @Option(names = "--dtype", split = ",", paramLabel = "DTYPE", description = "FLOAT32, FLOAT64 or both (default).")
     List<DType> dtypes = new ArrayList<>(List.of(DType.FLOAT32, DType.FLOAT64));
@@ -47,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Backend> selected = selectBackends(backends);
+        List<Backend> selected = selectBackends(backends.names);
         List<Workload> workloads = Workloads.standard(quick);
         List<BenchRun.Result> results = run(selected, workloads, dtypes, quick, output.showProgress());
         if (output.json) {

@@ -30,9 +30,8 @@ final class CallCostCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = {"-b", "--backend"}, split = ",", paramLabel = "NAME",
-            description = "Backends to time (default: every available one).")
-    List<String> backends = new ArrayList<>();
+    @Mixin
+    BackendsOption backends;
 
     @Option(names = "--dtype", split = ",", paramLabel = "DTYPE", description = "FLOAT32 (default), FLOAT64 or both.")
     List<DType> dtypes = new ArrayList<>(List.of(DType.FLOAT32));
@@ -72,8 +71,8 @@ final class CallCostCommand implements Callable<Integer> {
         if (!(seconds > 0)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "bench calls: --seconds must be > 0, got " + seconds);
         }
-        List<Backend> selected = new ArrayList<>(BenchCommand.selectBackends(backends));
-        if (!backends.isEmpty() && backends.stream().noneMatch(n -> n.trim().equals(BenchRun.BASELINE_BACKEND))) {
+        List<Backend> selected = new ArrayList<>(BenchCommand.selectBackends(backends.names));
+        if (!backends.names.isEmpty() && backends.names.stream().noneMatch(n -> n.trim().equals(BenchRun.BASELINE_BACKEND))) {
             selected.removeIf(b -> b.name().equals(BenchRun.BASELINE_BACKEND));
         }
         Stopwatch stopwatch = new Stopwatch(5, 101, (long) (seconds * 1e9));

@@ -3,8 +3,8 @@ package org.vecnn.cli;
 import java.util.IntSummaryStatistics;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.vecnn.nn.Csv;
-import org.vecnn.nn.DataFileException;
+import org.vecnn.nn.data.Csv;
+import org.vecnn.nn.data.DataFileException;
 
 /**
  * The class labels of a data column, checked before anything trains on them, and the count of each class.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vecnn.DType;
 import org.vecnn.Backend;
-import org.vecnn.nn.GeneratedDigits;
+import org.vecnn.digits.GeneratedDigits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.vecnn.nn.DataFileException;
+import org.vecnn.nn.data.DataFileException;
 import org.vecnn.nn.Dataset;
 import org.vecnn.nn.Evaluation;
 import org.vecnn.nn.Mlp;
@@ -45,8 +45,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--header", description = "CSV: the first line is a header.")
     boolean header;
 
-    @Option(names = {"-b", "--backend"}, paramLabel = "NAME", description = "Backend to run on (default: the default backend).")
-    String backend;
+    @Mixin
+    BackendOption backend;
 
     /** What an evaluation gives, as printed with --json. */
     static final class Outcome {
@@ -75,7 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Backend on = DefaultBackend.named(backend);
+        Backend on = backend.backend();
         Mlp mlp = ModelFiles.load(model, on);
         Dataset dataset = NumpyArrays.applies(data) ? numpy.labelled(data, mlp, labelColumn.index())
                 : ModelInput.labelled(data, mlp, labelColumn, header);

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.vecnn.nn.DataFileException;
+import org.vecnn.nn.data.DataFileException;
 
 /**
  * A CSV read without {@code --header} whose first line is a header (words over a second line of numbers): said

@@ -2,8 +2,8 @@ package org.vecnn.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.vecnn.nn.Csv;
-import org.vecnn.nn.DataFileException;
+import org.vecnn.nn.data.Csv;
+import org.vecnn.nn.data.DataFileException;
 import picocli.CommandLine;
 
 /**

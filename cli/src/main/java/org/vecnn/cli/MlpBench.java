@@ -101,8 +101,8 @@ final class MlpBench {
     /**
      * All of {@code data}'s rows, or as many whole batches (at least the probe's) as fit the budget, estimated
      * from a throw-away network trained on {@value #PROBE_BATCHES} batches again and again until it stops getting
-     * faster (the JIT compiles a backend's kernels only after thousands of calls: the second probe of the vector
-     * backend still ran 40 times slower than its epochs, and cut its measured epochs short for nothing), at most
+     * faster (the JIT compiles a backend's kernels only after thousands of calls: a second probe of a
+     * backend can still run far slower than its epochs, and would cut its measured epochs short for nothing), at most
      * {@value #PROBES} times or a tenth of the budget: training counts the warm-up and the measured epochs,
      * inference a third of an epoch per prediction.
      */

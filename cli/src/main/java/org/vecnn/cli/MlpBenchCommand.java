@@ -37,9 +37,8 @@ final class MlpBenchCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = {"-b", "--backends", "--backend"}, split = ",", paramLabel = "NAME",
-            description = "Backends to time (default: every available one).")
-    List<String> backends = new ArrayList<>();
+    @Mixin
+    BackendsOption backends;
 
     @Option(names = "--epochs", defaultValue = "5", paramLabel = "N",
             description = "Timed epochs per backend and for NumPy, after the warm-up (default ${DEFAULT-VALUE}).")
@@ -92,7 +91,7 @@ final class MlpBenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "bench mlp: need --epochs >= 1, --warmup >= 0, --budget > 0"
                     + " and --samples >= " + MlpWorkload.BATCH + "; got " + epochs + ", " + warmup + ", " + budget + ", " + samples);
         }
-        List<Backend> selected = select(backends);
+        List<Backend> selected = select(backends.names);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = output.showProgress() ? spec.commandLine().getErr() : null;
         Outcome outcome = new Outcome();

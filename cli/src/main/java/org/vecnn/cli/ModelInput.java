@@ -3,13 +3,13 @@ package org.vecnn.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.vecnn.nn.Csv;
-import org.vecnn.nn.DataFileException;
+import org.vecnn.nn.data.Csv;
+import org.vecnn.nn.data.DataFileException;
 import org.vecnn.nn.Dataset;
-import org.vecnn.nn.Idx;
+import org.vecnn.nn.data.Idx;
 import org.vecnn.nn.Loss;
 import org.vecnn.nn.Mlp;
-import org.vecnn.nn.Mnist;
+import org.vecnn.nn.data.Mnist;
 
 /**
  * The data {@code vecnn predict} and {@code vecnn evaluate} read: a CSV file, an IDX images file, or an MNIST

@@ -2,11 +2,11 @@ package org.vecnn.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.vecnn.nn.Csv;
+import org.vecnn.nn.data.Csv;
 import org.vecnn.nn.Dataset;
 import org.vecnn.nn.Loss;
 import org.vecnn.nn.Mlp;
-import org.vecnn.nn.NumpyData;
+import org.vecnn.nn.data.NumpyData;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,7 +34,7 @@ final class NumpyArrays {
     Dataset classification(Path data, int labelColumn) throws IOException {
         try {
             return NumpyData.readClassification(data, features, labels, labelColumn);
-        } catch (org.vecnn.nn.DataFileException e) {
+        } catch (org.vecnn.nn.data.DataFileException e) {
             throw withOptions(e);
         }
     }
@@ -51,7 +51,7 @@ final class NumpyArrays {
             return model.loss() == Loss.MSE
                     ? NumpyData.readRegression(data, features, labels, model.outputSize())
                     : NumpyData.readClassification(data, features, labels, labelColumn);
-        } catch (org.vecnn.nn.DataFileException e) {
+        } catch (org.vecnn.nn.data.DataFileException e) {
             throw withOptions(e);
         }
     }
@@ -61,7 +61,7 @@ final class NumpyArrays {
         Csv.Matrix all;
         try {
             all = NumpyData.readFeatures(data, features);
-        } catch (org.vecnn.nn.DataFileException e) {
+        } catch (org.vecnn.nn.data.DataFileException e) {
             throw withOptions(e);
         }
         if (dropColumn == null) {

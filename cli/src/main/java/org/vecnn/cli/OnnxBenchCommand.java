@@ -31,9 +31,8 @@ final class OnnxBenchCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = {"-b", "--backend"}, split = ",", paramLabel = "NAME",
-            description = "vecnn backends to time (default: every available one).")
-    List<String> backends = new ArrayList<>();
+    @Mixin
+    BackendsOption backends;
 
     @Option(names = "--samples", defaultValue = "60000", paramLabel = "N",
             description = "Samples of the large run (default ${DEFAULT-VALUE}).")
@@ -57,8 +56,8 @@ final class OnnxBenchCommand implements Callable<Integer> {
                     "--samples must be at least --batch, and --batch, --latency-calls and --repeats at least 1");
         }
         List<Backend> selected = new ArrayList<>();
-        for (String name : backends.isEmpty() ? org.vecnn.Backends.report().stream()
-                .filter(org.vecnn.BackendStatus::available).map(org.vecnn.BackendStatus::name).toList() : backends) {
+        for (String name : backends.names.isEmpty() ? org.vecnn.Backends.report().stream()
+                .filter(org.vecnn.BackendStatus::available).map(org.vecnn.BackendStatus::name).toList() : backends.names) {
             selected.add(org.vecnn.Backends.get(name));
         }
         Mlp model = Mlp.builder().input(784).dense(256, Activation.RELU).dense(10, Activation.SOFTMAX)

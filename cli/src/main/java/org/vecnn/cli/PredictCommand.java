@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.vecnn.DType;
 import org.vecnn.Tensor;
-import org.vecnn.nn.Csv;
-import org.vecnn.nn.DataFileException;
+import org.vecnn.nn.data.Csv;
+import org.vecnn.nn.data.DataFileException;
 import org.vecnn.nn.Mlp;
 import org.vecnn.Backend;
 import picocli.CommandLine.Command;
@@ -51,15 +51,15 @@ final class PredictCommand implements Callable<Integer> {
             description = "Output format: csv (default) or json.")
     Format format;
 
-    @Option(names = {"-b", "--backend"}, paramLabel = "NAME", description = "Backend to run on (default: the default backend).")
-    String backend;
+    @Mixin
+    BackendOption backend;
 
     /** The output formats. */
     enum Format { CSV, JSON }
 
     @Override
     public Integer call() throws Exception {
-        Backend on = DefaultBackend.named(backend);
+        Backend on = backend.backend();
         Mlp mlp = ModelFiles.load(model, on);
         Csv.Matrix x = NumpyArrays.applies(data) ? numpy.features(data, labelColumn == null ? null : labelColumn.index()) : ModelInput.features(data, header, labelColumn);
         if (x.columns() != mlp.inputSize()) {

@@ -38,8 +38,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = {"-b", "--backend"}, paramLabel = "NAME", description = "Backend to train on (default: the default backend).")
-    String backend;
+    @Mixin
+    BackendOption backend;
 
     @Option(names = "--data", paramLabel = "DIR|CSV",
             description = "An MNIST IDX directory (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz]) or a CSV "
@@ -197,7 +197,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--learning-rate must be positive, got "
                     + learningRate);
         }
-        Backend chosen = DefaultBackend.named(backend);
+        Backend chosen = backend.backend();
         Dataset dataset = NumpyArrays.applies(data) ? numpy.classification(data, labelColumn.index())
                 : TrainingData.load(data, samples, seed, labelColumn, header, allowRareClasses);
         int held = held(dataset.size());

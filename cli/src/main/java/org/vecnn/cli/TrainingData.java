@@ -3,11 +3,11 @@ package org.vecnn.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.vecnn.nn.Csv;
-import org.vecnn.nn.DataFileException;
+import org.vecnn.nn.data.Csv;
+import org.vecnn.nn.data.DataFileException;
 import org.vecnn.nn.Dataset;
-import org.vecnn.nn.GeneratedDigits;
-import org.vecnn.nn.Mnist;
+import org.vecnn.digits.GeneratedDigits;
+import org.vecnn.nn.data.Mnist;
 
 /** Where {@code vecnn train} gets its data: generated digits, an MNIST IDX directory, or a CSV file. */
 final class TrainingData {
@@ -22,7 +22,7 @@ final class TrainingData {
     static Dataset load(Path source, int generatedSamples, long seed, LabelColumn labelColumn, boolean header,
             boolean allowRare) throws IOException {
         if (source == null) {
-            return GeneratedDigits.generate(generatedSamples, seed);
+            return digits(generatedSamples, seed);
         }
         if (Files.isDirectory(source)) {
             return Mnist.load(idx(source, "train-images-idx3-ubyte"), idx(source, "train-labels-idx1-ubyte"));
@@ -78,5 +78,11 @@ final class TrainingData {
             }
         }
         throw new IOException(dir + " has no " + name + " (or " + name + ".gz): expected an MNIST-style IDX directory");
+    }
+
+    /** Generated digits as a classification dataset. */
+    private static Dataset digits(int count, long seed) {
+        GeneratedDigits.Images images = GeneratedDigits.generate(count, seed);
+        return Dataset.classification(images.pixels(), GeneratedDigits.PIXELS, images.labels(), GeneratedDigits.CLASSES);
     }
 }

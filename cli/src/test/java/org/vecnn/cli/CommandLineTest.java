@@ -196,7 +196,7 @@ class CommandLineTest {
 
     @Test
     void trainLearnsTheGeneratedDigitsAndSavesTheModel() throws Exception {
-        Environment.require(org.vecnn.nn.GeneratedDigits.unavailableReason());
+        Environment.require(org.vecnn.digits.GeneratedDigits.unavailableReason());
         Path model = tmp.resolve("digits.vecnn");
         Run run = run("train", "--samples", "1500", "--epochs", "4", "--hidden", "32", "--json",
                 "--save", model.toString(), "--report", tmp.resolve("train").toString());
@@ -279,7 +279,7 @@ class CommandLineTest {
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.out).contains("== Backends", "== Agreement", "== Loops against vectorized code", "== Training",
                 "report: ");
-        if (org.vecnn.nn.GeneratedDigits.unavailableReason() == null) {
+        if (org.vecnn.digits.GeneratedDigits.unavailableReason() == null) {
             assertThat(run.out).contains("training chart: ");
             assertThat(tmp.resolve("demo").resolve("index.html")).content().contains("<img src=\"training.png\"");
             String training = run.out.substring(run.out.indexOf("== Training"));

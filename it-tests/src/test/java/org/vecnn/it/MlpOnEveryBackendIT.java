@@ -17,7 +17,7 @@ import org.vecnn.DType;
 import org.vecnn.nn.Activation;
 import org.vecnn.nn.Dataset;
 import org.vecnn.nn.Fit;
-import org.vecnn.nn.GeneratedDigits;
+import org.vecnn.digits.GeneratedDigits;
 import org.vecnn.tck.Environment;
 import org.vecnn.nn.GradientCheck;
 import org.vecnn.nn.Loss;
@@ -48,7 +48,7 @@ class MlpOnEveryBackendIT {
     private static synchronized Dataset.Split digits() {
         Environment.require(GeneratedDigits.unavailableReason());
         if (digits == null) {
-            digits = GeneratedDigits.generate(1500, 21).split(0.8, 22);
+            digits = digits(1500, 21).split(0.8, 22);
         }
         return digits;
     }
@@ -143,5 +143,11 @@ class MlpOnEveryBackendIT {
             values[i] = (float) (low + (high - low) * random.nextDouble());
         }
         return values;
+    }
+
+    /** Generated digits as a classification dataset. */
+    private static Dataset digits(int count, long seed) {
+        GeneratedDigits.Images images = GeneratedDigits.generate(count, seed);
+        return Dataset.classification(images.pixels(), GeneratedDigits.PIXELS, images.labels(), GeneratedDigits.CLASSES);
     }
 }

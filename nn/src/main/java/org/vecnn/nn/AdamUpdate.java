@@ -36,6 +36,11 @@ final class AdamUpdate implements ParameterUpdate {
     }
 
     @Override
+    public void close() {
+        LayerBuffers.closeAll(m, v, scratch, epsilon);
+    }
+
+    @Override
     public void apply(Tensor parameter, Tensor gradient, long step) {
         if (decay > 0) {
             backend.axpy(decay, parameter, gradient);

@@ -34,6 +34,11 @@ final class BatchBuffer {
         this.wideY = wide ? new double[rows * targets] : null;
     }
 
+    /** Releases the batch tensors' memory. */
+    void close() {
+        LayerBuffers.closeAll(x, y);
+    }
+
     /** Loads the examples {@code order[start..start+rows)} of {@code data}. */
     void load(Dataset data, int[] order, int start) {
         if (consecutive(order, start) && data.copyRowsTo(backend, order[start], rows, x, y, labels)) {

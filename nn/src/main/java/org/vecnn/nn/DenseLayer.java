@@ -34,6 +34,13 @@ final class DenseLayer {
         this.biasUpdate = optimizer.newUpdate(backend, bias, false);
     }
 
+    /** Releases the parameters, their gradients and the optimizer state. */
+    void close() {
+        LayerBuffers.closeAll(weights, bias, weightGradient, biasGradient);
+        weightUpdate.close();
+        biasUpdate.close();
+    }
+
     /**
      * {@code Z = X·W + b} and {@code A = f(Z)} into {@code buffers}: one fused call for an elementwise
      * activation, which a backend may run as one pass over the product's tiles. Without {@code activate} only

@@ -24,4 +24,18 @@ final class LayerBuffers {
         this.rowScratch = backend.zeros(Shape.of(rows, 1), dtype);
         this.dx = needsInputGradient ? backend.zeros(Shape.of(rows, inputs), dtype) : null;
     }
+
+    /** Releases the buffers' memory. */
+    void close() {
+        closeAll(z, a, dz, scratch, rowScratch, dx);
+    }
+
+    /** Closes every non-null tensor given. */
+    static void closeAll(Tensor... tensors) {
+        for (Tensor t : tensors) {
+            if (t != null) {
+                t.close();
+            }
+        }
+    }
 }

@@ -13,6 +13,8 @@ import org.vecnn.DType;
 import org.vecnn.Shape;
 import org.vecnn.Tensor;
 import org.vecnn.Backend;
+import org.vecnn.nn.io.ModelFile;
+import org.vecnn.nn.io.ModelFileException;
 
 /**
  * A multilayer perceptron of dense layers, trained with whole-batch operations on one backend.
@@ -30,9 +32,13 @@ import org.vecnn.Backend;
  * seed gives the same initial weights on every backend and dtype. {@link #save} and {@link #load} round-trip
  * the model bit for bit.
  *
+ * <p>A model holds backend memory (parameters, gradients, optimizer state, and the tensors of the last few batch
+ * sizes it ran) until {@link #close()}; the least recently used batch size's tensors are released when a
+ * seventh size is needed. A closed model refuses every operation that computes.
+ *
  * <p>A model is not thread-safe: use it from one thread at a time.
  */
-public final class Mlp {
+public final class Mlp implements AutoCloseable {
     private static final int CACHED_BATCH_SIZES = 6;
     private static final int EVALUATION_BATCH = 256;
 
@@ -44,10 +50,15 @@ public final class Mlp {
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Workspace> eldest) {
-            return size() > CACHED_BATCH_SIZES;
+            if (size() <= CACHED_BATCH_SIZES) {
+                return false;
+            }
+            eldest.getValue().close();
+            return true;
         }
     };
     private long step;
+    private boolean closed;
     /** Whether every layer's optimizer is plain SGD, whose step {@link #trainStep} fuses into the backward pass. */
     private final boolean fusedSgd;
     /** The standardization's means and scales as (1, inputs) tensors; null without one. */
@@ -149,6 +160,7 @@ public final class Mlp {
      * @throws NonFiniteLossException  the first time a batch's loss is NaN or infinite, naming the epoch and batch
      */
     public TrainingReport fit(Dataset train, Fit fit) {
+        checkOpen("fit");
         checkData("fit", train);
         if (fit.validation() != null) {
             checkData("fit (validation)", fit.validation());
@@ -263,6 +275,7 @@ public final class Mlp {
      *                                 empty
      */
     public Gradients gradients(Dataset batch) {
+        checkOpen("gradients");
         checkData("gradients", batch);
         Workspace ws = workspace(batch.size());
         int[] order = new int[batch.size()];
@@ -288,6 +301,7 @@ public final class Mlp {
      * @throws IllegalArgumentException if the gradients have another network's layout
      */
     public void applyGradients(Gradients gradients) {
+        checkOpen("applyGradients");
         if (gradients == null || !gradients.fits(this)) {
             throw new IllegalArgumentException("applyGradients: " + gradients + " do not have the layout of " + this);
         }
@@ -314,6 +328,7 @@ public final class Mlp {
      * row-major) then its biases; the layout of {@link Gradients}.
      */
     public double[] parameterValues() {
+        checkOpen("parameterValues");
         double[] values = new double[parameterCount()];
         int offset = 0;
         for (DenseLayer layer : layers) {
@@ -332,6 +347,7 @@ public final class Mlp {
      *                                  of them is not finite; nothing is changed then
      */
     public void setParameterValues(double[] values) {
+        checkOpen("setParameterValues");
         if (values == null || values.length != parameterCount()) {
             throw new IllegalArgumentException("setParameterValues: " + (values == null ? "null" : values.length
                     + " values") + ", but " + this + " has " + parameterCount() + " parameters");
@@ -437,6 +453,38 @@ public final class Mlp {
         return hits;
     }
 
+    /**
+     * Releases the parameters, gradients, optimizer state and every cached batch size's tensors. Idempotent;
+     * afterwards the model's computing methods throw {@link IllegalStateException}, its description
+     * ({@link #toString()}, {@link #layerCount()}, ...) stays readable.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Workspace ws : workspaces.values()) {
+            ws.close();
+        }
+        workspaces.clear();
+        for (DenseLayer layer : layers) {
+            layer.close();
+        }
+        LayerBuffers.closeAll(means, scales);
+    }
+
+    /** Whether {@link #close()} has run. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void checkOpen(String op) {
+        if (closed) {
+            throw new IllegalStateException(op + ": " + this + " is closed");
+        }
+    }
+
     /** The workspace for batches of {@code rows}, created on first use. */
     Workspace workspace(int rows) {
         return workspaces.computeIfAbsent(rows, r -> new Workspace(backend, architecture, r));
@@ -460,6 +508,7 @@ public final class Mlp {
 
     /** The mean loss and the accuracy on {@code data}, parameters unchanged. */
     public Evaluation evaluate(Dataset data) {
+        checkOpen("evaluate");
         checkData("evaluate", data);
         if (architecture.loss != Loss.MSE && !data.hasLabels()) {
             throw new InvalidNetworkException("evaluate: the network is a classifier (" + architecture.loss
@@ -487,6 +536,7 @@ public final class Mlp {
      * a new (n, outputs) tensor, class probabilities for a softmax output.
      */
     public Tensor predict(Tensor x) {
+        checkOpen("predict");
         checkInput("predict", x);
         Workspace ws = workspace(x.shape().dim(0));
         Tensor out = backend.zeros(Shape.of(ws.rows, architecture.outputs()), architecture.dtype);
@@ -499,6 +549,7 @@ public final class Mlp {
      * 1 where it is at least 0.5 and 0 elsewhere.
      */
     public int[] predictClasses(Tensor x) {
+        checkOpen("predictClasses");
         checkInput("predictClasses", x);
         Workspace ws = workspace(x.shape().dim(0));
         Tensor a = forward(x, ws);
@@ -541,13 +592,8 @@ public final class Mlp {
      *                               index); nothing is written then
      */
     public void save(Path file) throws IOException {
-        List<double[]> weights = new ArrayList<>();
-        List<double[]> biases = new ArrayList<>();
-        for (DenseLayer layer : layers) {
-            weights.add(backend.toDoubleArray(layer.weights));
-            biases.add(backend.toDoubleArray(layer.bias));
-        }
-        ModelFile.write(file, architecture, weights, biases);
+        checkOpen("save");
+        ModelFile.write(this, file);
     }
 
     /**
@@ -569,6 +615,7 @@ public final class Mlp {
      * and other ONNX tools run; see {@link org.vecnn.nn.onnx.Onnx}.
      */
     public void saveOnnx(Path file) throws IOException {
+        checkOpen("saveOnnx");
         org.vecnn.nn.onnx.Onnx.save(this, file);
     }
 
@@ -648,11 +695,13 @@ public final class Mlp {
 
     /** A copy of layer {@code layer}'s weights, (inputs, units) row-major. */
     public double[] weights(int layer) {
+        checkOpen("weights");
         return backend.toDoubleArray(layers.get(layer).weights);
     }
 
     /** A copy of layer {@code layer}'s biases. */
     public double[] biases(int layer) {
+        checkOpen("biases");
         return backend.toDoubleArray(layers.get(layer).bias);
     }
 

@@ -108,6 +108,17 @@ public final class MlpBuilder {
     }
 
     /**
+     * Checks the definition as {@link #build} does, without a backend: a model file reader tells a bad definition
+     * (a corrupted file) from a backend that cannot run it.
+     *
+     * @throws InvalidNetworkException if the definition is incomplete or inconsistent
+     */
+    public MlpBuilder validate() {
+        new Architecture(inputs, layers, loss, optimizer, seed, dtype, standardization);
+        return this;
+    }
+
+    /**
      * The network, its parameters initialised on {@code backend}.
      *
      * @throws InvalidNetworkException if the definition is incomplete or inconsistent, or the backend cannot run

@@ -20,6 +20,11 @@ final class MomentumUpdate implements ParameterUpdate {
     }
 
     @Override
+    public void close() {
+        velocity.close();
+    }
+
+    @Override
     public void apply(Tensor parameter, Tensor gradient, long step) {
         if (decay > 0) {
             backend.axpy(decay, parameter, gradient);

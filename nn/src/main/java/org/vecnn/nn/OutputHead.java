@@ -36,6 +36,11 @@ final class OutputHead {
         this.one = backend.scalar(1.0, dtype);
     }
 
+    /** Releases the scratch tensors' memory. */
+    void close() {
+        LayerBuffers.closeAll(scratch, scratch2, rowTotals, total, one);
+    }
+
     /**
      * The mean loss of the batch, and {@code dz = ∂loss/∂z}. {@code a} holds the activation of {@code z}
      * (read only by {@link Loss#MSE}), except for {@link Loss#CROSS_ENTROPY}, whose one fused call writes the

@@ -9,4 +9,8 @@ interface ParameterUpdate {
      * {@code step}, counted from 1.
      */
     void apply(Tensor parameter, Tensor gradient, long step);
+
+    /** Releases the optimizer state this update keeps on the backend; none by default. */
+    default void close() {
+    }
 }

@@ -6,8 +6,11 @@ import org.vecnn.Shape;
 import org.vecnn.Tensor;
 import org.vecnn.Backend;
 
-/** Everything a forward and backward pass over a batch of one size writes into, allocated once. */
-final class Workspace {
+/**
+ * Everything a forward and backward pass over a batch of one size writes into, allocated once and released by
+ * {@link #close()} (when the model evicts it or is closed).
+ */
+final class Workspace implements AutoCloseable {
     final int rows;
     final BatchBuffer batch;
     final LayerBuffers[] layers;
@@ -28,6 +31,17 @@ final class Workspace {
         this.head = new OutputHead(backend, dtype, architecture.loss, output.activation, rows, output.units);
         this.standardized = architecture.standardization == null ? null
                 : backend.zeros(Shape.of(rows, architecture.inputs), dtype);
+    }
+
+    /** Releases every tensor of this workspace. */
+    @Override
+    public void close() {
+        batch.close();
+        for (LayerBuffers layer : layers) {
+            layer.close();
+        }
+        head.close();
+        LayerBuffers.closeAll(standardized);
     }
 
     LayerBuffers output() {

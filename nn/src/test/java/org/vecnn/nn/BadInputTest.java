@@ -1,5 +1,8 @@
 package org.vecnn.nn;
 
+import org.vecnn.nn.data.Csv;
+import org.vecnn.nn.data.Idx;
+import org.vecnn.nn.data.DataFileException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

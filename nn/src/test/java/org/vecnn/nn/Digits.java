@@ -1,14 +1,16 @@
 package org.vecnn.nn;
 
+import org.vecnn.digits.GeneratedDigits;
 import org.vecnn.tck.Environment;
 
 /** {@link GeneratedDigits} for tests: skipped (or failed under -Dvecnn.requireAll=true) where fonts are missing. */
-final class Digits {
+public final class Digits {
     private Digits() {
     }
 
-    static Dataset generate(int count, long seed) {
+    public static Dataset generate(int count, long seed) {
         Environment.require(GeneratedDigits.unavailableReason());
-        return GeneratedDigits.generate(count, seed);
+        GeneratedDigits.Images images = GeneratedDigits.generate(count, seed);
+        return Dataset.classification(images.pixels(), GeneratedDigits.PIXELS, images.labels(), GeneratedDigits.CLASSES);
     }
 }

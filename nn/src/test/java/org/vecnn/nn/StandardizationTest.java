@@ -3,6 +3,7 @@ package org.vecnn.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.vecnn.nn.io.ModelFileException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import org.vecnn.Backends;
 import org.vecnn.nn.Activation;
 import org.vecnn.nn.Dataset;
 import org.vecnn.nn.Fit;
-import org.vecnn.nn.GeneratedDigits;
+import org.vecnn.digits.GeneratedDigits;
 import org.vecnn.nn.Loss;
 import org.vecnn.nn.Mlp;
 import org.vecnn.nn.Optimizer;
@@ -35,7 +35,7 @@ public final class SparkBenchmark {
         SparkSession spark = SparkSession.builder().master("local[2]").appName("vecnn-spark benchmark")
                 .config("spark.ui.enabled", "false").getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
-        Dataset data = GeneratedDigits.generate(examples, 1);
+        Dataset data = digits(examples, 1);
         JavaRDD<LabeledPoint> points = onExecutors(examples, 0, examples);
         Fit fit = Fit.epochs(2).batchSize(128).shuffle(7);
         System.out.printf(Locale.ROOT, "784-256-10 float32, batch 128 shuffled, sgd; %d examples; backend %s; %d runs; "
@@ -86,7 +86,7 @@ public final class SparkBenchmark {
         int half = (to - from) / 2;
         JavaRDD<LabeledPoint> points = LocalSpark.context().parallelize(java.util.List.of(from, from + half), 2)
                 .flatMap(first -> {
-                    Dataset all = GeneratedDigits.generate(examples, 1);
+                    Dataset all = digits(examples, 1);
                     int last = first == from ? from + half : to;
                     Dataset part = all.slice(first, last);
                     float[] x = part.featureArray();
@@ -121,5 +121,11 @@ public final class SparkBenchmark {
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "%-48s median %10.2f  (min %.2f, max %.2f)%n", what, median(values) * scale,
                 sorted[0] * scale, sorted[sorted.length - 1] * scale);
+    }
+
+    /** Generated digits as a classification dataset. */
+    private static Dataset digits(int count, long seed) {
+        GeneratedDigits.Images images = GeneratedDigits.generate(count, seed);
+        return Dataset.classification(images.pixels(), GeneratedDigits.PIXELS, images.labels(), GeneratedDigits.CLASSES);
     }
 }

@@ -6,8 +6,8 @@ import com.aparapi.Kernel;
  * The FLOAT32 arena kernel: every operation of the backend on one device buffer, {@link #mem}. Aparapi
  * translates {@link #run()} and the private methods it calls to OpenCL C, so they use only primitives,
  * arrays, loops and branches (no lambdas, no interface or virtual calls, no objects). Aparapi translates
- * concrete element types only: {@code Float64Kernel} is generated from {@code Float32Kernel} by
- * {@code generate-float64-kernel.sh}, which changes nothing but the element type.
+ * concrete element types only:
+ * {@code Float64Kernel} is generated from {@code Float32Kernel} by tools/Twins.java, changing only the element type.
  *
  * <p>Products accumulate one rounded multiply and one rounded add per term, in separate statements so that
  * OpenCL's default {@code FP_CONTRACT} cannot fuse them into an {@code fma}.

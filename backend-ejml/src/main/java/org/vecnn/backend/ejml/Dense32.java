@@ -9,7 +9,10 @@ import org.vecnn.spi.BroadcastPlan;
 import org.vecnn.spi.HeapStorage;
 import org.vecnn.spi.Storage;
 
-/** float32 on EJML's FDRM kernels. The build generates Dense64, float64 on DDRM, from this source. */
+/**
+ * float32 on EJML's FDRM kernels.
+ * <p>Dense64, float64 on DDRM, is generated from Dense32 by tools/Twins.java (see float64-twins.txt).
+ */
 final class Dense32 implements Dense<float[]> {
 
     @Override

@@ -48,7 +48,7 @@ final class EjmlBackend extends Kernels {
         A x = d.data(a);
         A y = d.data(b);
         A c = d.data(out);
-        if (stacksRowsOverOneRightMatrix(p)) {
+        if (p.stacksRowsOverOneRightMatrix()) {
             int rows = p.batchCount() * p.m();
             d.mult(x, 0, rows, p.k(), y, 0, p.n(), c, 0, threading.parallel(rows, p.k(), p.n()));
         } else {
@@ -61,18 +61,6 @@ final class EjmlBackend extends Kernels {
         d.positiveZero(c, out.size());
     }
 
-    /**
-     * Whether every batch multiplies consecutive left matrices by the same right matrix: then the batch is
-     * one product of a taller left matrix, with no copy (the usual N-D by 2-D case).
-     */
-    private static boolean stacksRowsOverOneRightMatrix(ProductPlan p) {
-        for (int t = 0; t < p.batchCount(); t++) {
-            if (p.bOffset(t) != 0 || p.aOffset(t) != t * p.m() * p.k()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     @Override
     public void dot(ProductPlan plan, Storage a, Storage b, Storage out) {

@@ -21,7 +21,7 @@ final class Elementwise {
     /**
      * {@code out = a op b}. Every operand is seen with the result's rank (size-1 dimensions prepended): with
      * equal ranks ND4J's broadcasting is NumPy's (each dimension equal or 1); it differs where ranks differ,
-     * and ND4J's loops over a stride-0 view are a hundred times slower.
+     * and ND4J's loops over a stride-0 view are far slower.
      */
     static void binary(BinaryOp op, BroadcastPlan plan, Storage a, Storage b, Storage out) {
         int rank = plan.result().rank();

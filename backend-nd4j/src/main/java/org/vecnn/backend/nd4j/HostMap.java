@@ -9,9 +9,9 @@ import org.vecnn.UnaryOp;
 /**
  * The {@link UnaryOp}s ND4J has no faithful op for (see {@link Functions}), computed exactly as
  * {@link UnaryOp#apply} defines them by a Java loop over the arrays' native memory, seen through NIO buffers.
- * The SPI's reference code would copy each operand to a fresh Java array and back (measured: about 0.4 MB of
- * garbage per training step of a 784-128-10 ReLU MLP at batch 64, which let the heap, and so the process, grow
- * by hundreds of MB before a collection); this allocates no array.
+ * The SPI's reference code would copy each operand to a fresh Java array and back (garbage on every training
+ * step, which lets the heap, and so the process, grow before a collection: see docs/performance.md); this
+ * allocates no array.
  */
 final class HostMap {
     private HostMap() {

@@ -4,14 +4,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * How many threads OpenBLAS may use for one product. Threads pay off only on large products: on small ones
- * waking and joining them costs more than the product (measured: float64 n=64 ten times slower on the
- * default two threads than on one). Products under {@link #parallelWork()} multiply-adds run on one thread,
+ * waking and joining them costs more than the product (see docs/performance.md). Products under {@link #parallelWork()} multiply-adds run on one thread,
  * larger ones on {@link #maxThreads()}.
  *
  * <p>ND4J's own operations (elementwise ops, reductions, broadcasts) run on threads of their own, beside
- * OpenBLAS's pthreads. On a small machine the two fight for the cores (measured on 2 cores, the MLP of
- * {@code vecnn bench mlp}: about 8,500 training samples/s with ND4J's default of one thread per core, about
- * 26,000 with one). The operations the backend gives ND4J are small (a batch's activations), so ND4J gets
+ * OpenBLAS's pthreads. On a small machine the two fight for the cores (see docs/performance.md). The operations the backend gives ND4J are small (a batch's activations), so ND4J gets
  * {@value #DEFAULT_ND4J_THREADS} thread by default and the cores go to OpenBLAS, with no environment variable
  * needed; {@link #configureNd4j()} applies it.
  *

@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Keeps off-heap memory bounded when users let results go instead of writing into outputs. ND4J frees a
  * buffer only after the garbage collector has found its array unreachable, and a small Java object holding a
- * large native buffer gives the collector no reason to run: measured here, 100,000 allocating 80 KB ops grew
- * the process to 6 GB. So after every {@link #bytes()} bytes of new buffers this asks for a collection, as
+ * large native buffer gives the collector no reason to run, so the process grows by gigabytes (see
+ * docs/performance.md). So after every {@link #bytes()} bytes of new buffers this asks for a collection, as
  * JavaCPP does for its own pointers. Buffers released deterministically (a closed tensor, a closed scope)
  * count no more, so code that closes what it allocates, or writes into outputs, never triggers a collection.
  * Set with {@value #PROPERTY} (bytes; 0 turns it off).

@@ -19,7 +19,7 @@ import org.vecnn.DType;
 import org.vecnn.nn.Activation;
 import org.vecnn.nn.Dataset;
 import org.vecnn.nn.Fit;
-import org.vecnn.nn.GeneratedDigits;
+import org.vecnn.digits.GeneratedDigits;
 import org.vecnn.nn.Loss;
 import org.vecnn.nn.Mlp;
 import org.vecnn.nn.Optimizer;
@@ -50,7 +50,7 @@ public class MlpTrainingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        data = GeneratedDigits.generate(BATCH * BATCHES, 1);
+        data = digits(BATCH * BATCHES, 1);
         net = Mlp.builder().input(784).dense(256, Activation.RELU).dense(10, Activation.SOFTMAX)
                 .loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.sgd(0.01)).seed(42).dtype(DType.FLOAT32)
                 .build(Backends.get(backend));
@@ -61,5 +61,11 @@ public class MlpTrainingBenchmark {
     @OperationsPerInvocation(BATCH * BATCHES)
     public TrainingReport trainOneEpoch() {
         return net.fit(data, fit);
+    }
+
+    /** Generated digits as a classification dataset. */
+    private static Dataset digits(int count, long seed) {
+        GeneratedDigits.Images images = GeneratedDigits.generate(count, seed);
+        return Dataset.classification(images.pixels(), GeneratedDigits.PIXELS, images.labels(), GeneratedDigits.CLASSES);
     }
 }

@@ -21,7 +21,7 @@ import org.vecnn.nn.Activation;
 import org.vecnn.nn.Loss;
 import org.vecnn.nn.Mlp;
 import org.vecnn.nn.MlpBuilder;
-import org.vecnn.nn.ModelFileException;
+import org.vecnn.nn.io.ModelFileException;
 import org.vecnn.nn.Optimizer;
 import org.vecnn.nn.onnx.proto.OnnxProto.ModelProto;
 

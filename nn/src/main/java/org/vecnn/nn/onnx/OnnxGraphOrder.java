@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.vecnn.nn.ModelFileException;
+import org.vecnn.nn.io.ModelFileException;
 import org.vecnn.nn.onnx.proto.OnnxProto.GraphProto;
 import org.vecnn.nn.onnx.proto.OnnxProto.NodeProto;
 

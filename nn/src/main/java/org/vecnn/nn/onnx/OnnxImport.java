@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.vecnn.DType;
 import org.vecnn.nn.Activation;
-import org.vecnn.nn.ModelFileException;
+import org.vecnn.nn.io.ModelFileException;
 import org.vecnn.nn.onnx.proto.OnnxProto.AttributeProto;
 import org.vecnn.nn.onnx.proto.OnnxProto.GraphProto;
 import org.vecnn.nn.onnx.proto.OnnxProto.ModelProto;

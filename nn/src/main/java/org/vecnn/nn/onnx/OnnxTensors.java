@@ -4,7 +4,7 @@ import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.vecnn.DType;
-import org.vecnn.nn.ModelFileException;
+import org.vecnn.nn.io.ModelFileException;
 import org.vecnn.nn.onnx.proto.OnnxProto.TensorProto;
 
 /**

@@ -17,7 +17,7 @@ import org.vecnn.Backends;
 import org.vecnn.nn.Activation;
 import org.vecnn.nn.Loss;
 import org.vecnn.nn.Mlp;
-import org.vecnn.nn.ModelFileException;
+import org.vecnn.nn.io.ModelFileException;
 import org.vecnn.nn.Optimizer;
 import org.vecnn.nn.onnx.proto.OnnxProto.GraphProto;
 import org.vecnn.nn.onnx.proto.OnnxProto.ModelProto;

@@ -1,5 +1,7 @@
-package org.vecnn.nn;
+package org.vecnn.nn.data;
 
+import org.vecnn.nn.Dataset;
+import org.vecnn.nn.NonFinite;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

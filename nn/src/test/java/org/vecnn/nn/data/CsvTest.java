@@ -1,5 +1,6 @@
-package org.vecnn.nn;
+package org.vecnn.nn.data;
 
+import org.vecnn.nn.Dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.vecnn.nn;
+package org.vecnn.nn.data;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,14 +13,15 @@ import java.util.zip.ZipException;
 /**
  * What every reader of a file checks first (it exists and is a regular file, so a FIFO cannot hang a read
  * and a device cannot feed one without end) and how an {@link IOException} is turned into one that names
- * the file and says what was wrong.
+ * the file and says what was wrong. Used by the data readers here and by the model file reader of
+ * {@code org.vecnn.nn.io}; a reader of another format can use it too.
  */
-final class FileChecks {
+public final class FileChecks {
     private FileChecks() {
     }
 
     /** The length of {@code file}, after checking that it is a regular file (symbolic links followed). */
-    static long regularFile(Path file, String what) throws IOException {
+    public static long regularFile(Path file, String what) throws IOException {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -37,8 +38,8 @@ final class FileChecks {
     }
 
     /** {@code e}, thrown while reading {@code file}, as an exception that names the file and the reason. */
-    static IOException describe(Path file, String what, IOException e) {
-        if (e instanceof DataFileException || e instanceof ModelFileException) {
+    public static IOException describe(Path file, String what, IOException e) {
+        if (e instanceof DataFileException) {
             return e;
         }
         String reason;

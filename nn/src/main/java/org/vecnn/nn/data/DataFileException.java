@@ -1,4 +1,4 @@
-package org.vecnn.nn;
+package org.vecnn.nn.data;
 
 import java.io.IOException;
 

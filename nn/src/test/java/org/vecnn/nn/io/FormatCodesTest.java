@@ -1,7 +1,10 @@
-package org.vecnn.nn;
+package org.vecnn.nn.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.vecnn.nn.Activation;
+import org.vecnn.nn.Loss;
+import org.vecnn.nn.Optimizer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.vecnn.DType;

@@ -1,7 +1,10 @@
-package org.vecnn.nn;
+package org.vecnn.nn.io;
 
 import java.util.function.ToIntFunction;
 import org.vecnn.DType;
+import org.vecnn.nn.Activation;
+import org.vecnn.nn.Loss;
+import org.vecnn.nn.Optimizer;
 
 /**
  * The byte each enum constant has in a model file, written out here rather than taken from

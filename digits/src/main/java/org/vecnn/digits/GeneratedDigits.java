@@ -1,4 +1,4 @@
-package org.vecnn.nn;
+package org.vecnn.digits;
 
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * A built-in digit recognition dataset that needs no download: 28x28 grayscale images (white on black, values
  * in [0, 1], like MNIST) of the digits 0-9, each drawn with Java2D in one of several fonts and styles, then
  * randomly scaled (0.75-1.15), rotated (±15°), sheared, shifted (±3 px) and covered in Gaussian noise
- * (σ = 0.08, clipped). Ten balanced classes, in random order.
+ * (σ = 0.08, clipped). Ten balanced classes, in random order. vecnn-nn takes them as
+ * {@code Dataset.classification(images.pixels(), GeneratedDigits.PIXELS, images.labels(), GeneratedDigits.CLASSES)}.
  *
  * <p>Deterministic: the same count and seed give the same images on a given JDK and set of installed fonts
  * (the logical fonts Serif, SansSerif, Monospaced, Dialog map to installed fonts, e.g. DejaVu on Debian).
@@ -24,6 +25,8 @@ import java.util.SplittableRandom;
 public final class GeneratedDigits {
     /** Image side in pixels. */
     public static final int SIDE = 28;
+    /** Pixels per image: {@code SIDE * SIDE}. */
+    public static final int PIXELS = SIDE * SIDE;
     /** The number of classes. */
     public static final int CLASSES = 10;
     private static final String[] FAMILIES = {Font.SANS_SERIF, Font.SERIF, Font.MONOSPACED, Font.DIALOG};
@@ -57,8 +60,19 @@ public final class GeneratedDigits {
         }
     }
 
+    /**
+     * Generated images and their labels: image {@code i} is {@code pixels[i·PIXELS, (i+1)·PIXELS)}, row-major,
+     * values in [0, 1]; {@code labels[i]} is its digit. The arrays are the caller's.
+     */
+    public record Images(float[] pixels, int[] labels) {
+        /** The number of images. */
+        public int count() {
+            return labels.length;
+        }
+    }
+
     /** {@code count} images, deterministic for {@code seed}. */
-    public static Dataset generate(int count, long seed) {
+    public static Images generate(int count, long seed) {
         if (count <= 0) {
             throw new IllegalArgumentException("generated digits: count must be > 0, got " + count);
         }
@@ -71,7 +85,7 @@ public final class GeneratedDigits {
         for (int i = 0; i < count; i++) {
             labels[i] = i % CLASSES;
         }
-        Dataset.shuffle(labels, random);
+        shuffle(labels, random);
         BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
         for (int i = 0; i < count; i++) {
             try {
@@ -90,7 +104,17 @@ public final class GeneratedDigits {
                 }
             }
         }
-        return Dataset.classification(features, SIDE * SIDE, labels, CLASSES);
+        return new Images(features, labels);
+    }
+
+    /** Fisher-Yates, as vecnn-nn's Dataset shuffles: the same seed gives the same order. */
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
     }
 
     private static void draw(BufferedImage image, int digit, SplittableRandom random) {

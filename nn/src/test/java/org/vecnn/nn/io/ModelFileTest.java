@@ -1,8 +1,15 @@
-package org.vecnn.nn;
+package org.vecnn.nn.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.vecnn.nn.Dataset;
+import org.vecnn.nn.Mlp;
+import org.vecnn.nn.Activation;
+import org.vecnn.nn.Loss;
+import org.vecnn.nn.Optimizer;
+import org.vecnn.nn.Fit;
+import org.vecnn.nn.Digits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -159,16 +166,15 @@ class ModelFileTest {
             biases.add(net.biases(layer));
         }
         biases.get(1)[0] = Double.NaN;
-        Mlp broken = Mlp.withParameters(net.architecture(), loops, weights, biases);
         Path file = dir.resolve("broken.vecnn");
-        assertThatThrownBy(() -> broken.save(file)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> ModelFile.write(file, net, weights, biases)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(file + ": cannot save the model: layer 2 of 2, dense(1, identity): bias 0 of 1 is NaN")
                 .hasMessageContaining("nothing was written");
         assertThat(file).doesNotExist();
         // a float64 value beyond the float32 range is infinite in a float32 file
         weights.get(0)[4] = 1e300;
         biases.get(1)[0] = 0;
-        assertThatThrownBy(() -> ModelFile.write(file, net.architecture(), weights, biases))
+        assertThatThrownBy(() -> ModelFile.write(file, net, weights, biases))
                 .hasMessageContaining("weight [1, 1] (index 4 of 6) is Infinity");
     }
 }

@@ -1,5 +1,11 @@
-package org.vecnn.nn;
+package org.vecnn.nn.data;
 
+import org.vecnn.nn.Dataset;
+import org.vecnn.nn.Mlp;
+import org.vecnn.nn.Activation;
+import org.vecnn.nn.Loss;
+import org.vecnn.nn.Optimizer;
+import org.vecnn.nn.Fit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

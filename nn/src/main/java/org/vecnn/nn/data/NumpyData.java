@@ -1,5 +1,6 @@
-package org.vecnn.nn;
+package org.vecnn.nn.data;
 
+import org.vecnn.nn.Dataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.vecnn.nn;
+package org.vecnn.nn.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -16,8 +16,16 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
-import org.vecnn.DType;
 import org.vecnn.Backend;
+import org.vecnn.DType;
+import org.vecnn.nn.Activation;
+import org.vecnn.nn.Initializer;
+import org.vecnn.nn.Loss;
+import org.vecnn.nn.Mlp;
+import org.vecnn.nn.MlpBuilder;
+import org.vecnn.nn.Optimizer;
+import org.vecnn.nn.Standardization;
+import org.vecnn.nn.data.FileChecks;
 
 /**
  * The vecnn model file, versions 1 and 2. All numbers big-endian; floats IEEE 754 bit patterns. A model without
@@ -49,8 +57,12 @@ import org.vecnn.Backend;
  * whose checksum was recomputed over such values would otherwise load and predict NaN). Optimizer state is not
  * stored. A writer writes to a temporary file in the target's directory and moves it
  * into place atomically.
+ *
+ * <p>{@link Mlp#save} and {@link Mlp#load} are the usual way in. This codec works through the model's public
+ * API only (its description, {@link Mlp#weights}, {@link Mlp#biases}; {@link Mlp#builder} and
+ * {@link Mlp#setParameterValues} to read), as the ONNX one does.
  */
-final class ModelFile {
+public final class ModelFile {
     static final byte[] MAGIC = "VECNNMLP".getBytes(StandardCharsets.US_ASCII);
     /** The version of a file without input standardization. */
     static final int VERSION = 1;
@@ -64,38 +76,56 @@ final class ModelFile {
     private ModelFile() {
     }
 
-    static void write(Path file, Architecture architecture, List<double[]> weights, List<double[]> biases)
-            throws IOException {
+    /**
+     * Writes {@code model} to {@code file}.
+     *
+     * @throws IllegalStateException if a parameter is NaN or infinite (naming the layer and the index); nothing is
+     *                               written then
+     * @throws IOException           if the file cannot be written; a previous file there is left as it was
+     */
+    public static void write(Mlp model, Path file) throws IOException {
+        List<double[]> weights = new ArrayList<>();
+        List<double[]> biases = new ArrayList<>();
+        for (int i = 0; i < model.layerCount(); i++) {
+            weights.add(model.weights(i));
+            biases.add(model.biases(i));
+        }
+        write(file, model, weights, biases);
+    }
+
+    /** {@link #write(Mlp, Path)} with these parameters in place of the model's. */
+    static void write(Path file, Mlp model, List<double[]> weights, List<double[]> biases) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
-        Standardization standardization = architecture.standardization;
+        Standardization standardization = model.standardization().orElse(null);
         out.write(MAGIC);
         out.writeInt(standardization == null ? VERSION : VERSION_STANDARDIZED);
-        out.writeByte(FormatCodes.of(architecture.dtype));
-        out.writeByte(FormatCodes.of(architecture.loss));
-        Optimizer optimizer = architecture.optimizer;
+        out.writeByte(FormatCodes.of(model.dtype()));
+        out.writeByte(FormatCodes.of(model.loss()));
+        Optimizer optimizer = model.optimizer();
         out.writeByte(FormatCodes.of(optimizer.kind()));
         out.writeDouble(optimizer.learningRate());
         out.writeDouble(optimizer.beta1());
         out.writeDouble(optimizer.beta2());
         out.writeDouble(optimizer.epsilon());
         out.writeDouble(optimizer.weightDecay());
-        out.writeLong(architecture.seed);
-        out.writeInt(architecture.inputs);
-        out.writeInt(architecture.layers.size());
-        for (LayerSpec layer : architecture.layers) {
-            out.writeInt(layer.units);
-            out.writeByte(FormatCodes.of(layer.activation.kind()));
-            out.writeDouble(layer.activation.slope());
+        out.writeLong(model.seed());
+        out.writeInt(model.inputSize());
+        out.writeInt(model.layerCount());
+        for (int i = 0; i < model.layerCount(); i++) {
+            out.writeInt(model.units(i));
+            out.writeByte(FormatCodes.of(model.activation(i).kind()));
+            out.writeDouble(model.activation(i).slope());
         }
         if (standardization != null) {
             out.writeByte(1);
             writeValues(out, standardization.means(), true);
             writeValues(out, standardization.scales(), true);
         }
-        boolean wide = architecture.dtype == DType.FLOAT64;
+        boolean wide = model.dtype() == DType.FLOAT64;
         for (int i = 0; i < weights.size(); i++) {
-            String refused = nonFinite(architecture, i, weights.get(i), biases.get(i), wide);
+            String refused = nonFinite(i, model.layerCount(), model.units(i), model.activation(i), weights.get(i),
+                    biases.get(i), wide);
             if (refused != null) {
                 throw new IllegalStateException(file + ": cannot save the model: " + refused
                         + "; the model diverged (a learning rate too large, unscaled or non-finite data): nothing"
@@ -160,7 +190,15 @@ final class ModelFile {
         }
     }
 
-    static Mlp read(Path file, Backend backend) throws IOException {
+    /**
+     * Reads a model written by {@link #write} onto {@code backend}; its predictions equal the written model's bit
+     * for bit on the same backend. Optimizer state is not stored: training continues from fresh state.
+     *
+     * @throws ModelFileException                  if the file is not a vecnn model, of an unsupported version,
+     *                                             truncated or corrupted, or holds a NaN or infinite parameter
+     * @throws org.vecnn.nn.InvalidNetworkException if {@code backend} is null or cannot run the file's dtype
+     */
+    public static Mlp read(Path file, Backend backend) throws IOException {
         String name = file.toString();
         long length = FileChecks.regularFile(file, "a model file");
         long heap = Runtime.getRuntime().maxMemory();
@@ -270,43 +308,71 @@ final class ModelFile {
                 throw new ModelFileException(name + ": corrupted: " + e.getMessage(), e);
             }
         }
-        Architecture architecture;
+        MlpBuilder builder = Mlp.builder();
         try {
-            List<LayerSpec> layers = new ArrayList<>();
+            builder.input(inputs).loss(loss).seed(seed).dtype(dtype)
+                    .optimizer(optimizer(kind, learningRate, beta1, beta2, epsilon).withWeightDecay(weightDecay));
             for (int i = 0; i < layerCount; i++) {
-                Activation activation = Activation.of(activations[i], slopes[i]);
-                layers.add(new LayerSpec(units[i], activation, Initializer.XAVIER));
+                builder.dense(units[i], activation(activations[i], slopes[i]), Initializer.XAVIER);
             }
-            Optimizer optimizer = Optimizer.of(kind, learningRate, beta1, beta2, epsilon, weightDecay);
-            architecture = new Architecture(inputs, layers, loss, optimizer, seed, dtype, standardization);
+            if (standardization != null) {
+                builder.standardize(standardization);
+            }
+            builder.validate();
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(name + ": corrupted: invalid network definition: " + e.getMessage(), e);
         }
-        List<double[]> weights = new ArrayList<>();
-        List<double[]> biases = new ArrayList<>();
+        double[] values = new double[Math.toIntExact(parameters)];
+        int offset = 0;
         for (int i = 0; i < layerCount; i++) {
-            weights.add(readValues(in, architecture.inputsOf(i) * units[i], dtype));
-            biases.add(readValues(in, units[i], dtype));
-            String refused = nonFinite(architecture, i, weights.get(i), biases.get(i), true);
+            double[] weights = readValues(in, (i == 0 ? inputs : units[i - 1]) * units[i], dtype);
+            double[] biases = readValues(in, units[i], dtype);
+            String refused = nonFinite(i, layerCount, units[i], activation(activations[i], slopes[i]), weights, biases,
+                    true);
             if (refused != null) {
                 throw new ModelFileException(name + ": corrupted: " + refused + "; a model with non-finite"
                         + " parameters predicts NaN");
             }
+            System.arraycopy(weights, 0, values, offset, weights.length);
+            offset += weights.length;
+            System.arraycopy(biases, 0, values, offset, biases.length);
+            offset += biases.length;
         }
-        return Mlp.withParameters(architecture, backend, weights, biases);
+        Mlp model = builder.build(backend);
+        model.setParameterValues(values);
+        return model;
+    }
+
+    private static Optimizer optimizer(Optimizer.Kind kind, double learningRate, double beta1, double beta2,
+            double epsilon) {
+        return switch (kind) {
+            case SGD -> Optimizer.sgd(learningRate);
+            case MOMENTUM -> Optimizer.momentum(learningRate, beta1);
+            case ADAM -> Optimizer.adam(learningRate, beta1, beta2, epsilon);
+        };
+    }
+
+    private static Activation activation(Activation.Kind kind, double slope) {
+        return switch (kind) {
+            case IDENTITY -> Activation.IDENTITY;
+            case RELU -> Activation.RELU;
+            case LEAKY_RELU -> Activation.leakyRelu(slope);
+            case SIGMOID -> Activation.SIGMOID;
+            case TANH -> Activation.TANH;
+            case SOFTMAX -> Activation.SOFTMAX;
+        };
     }
 
     /**
      * Where layer {@code layer}'s first non-finite parameter is (in its stored width), or null when every one is
      * finite: e.g. {@code layer 2 of 3, dense(10, softmax): weight [4, 7] (index 47 of 120) is NaN}.
      */
-    static String nonFinite(Architecture architecture, int layer, double[] weights, double[] biases, boolean wide) {
-        LayerSpec spec = architecture.layers.get(layer);
-        String where = "layer " + (layer + 1) + " of " + architecture.layers.size() + ", dense(" + spec.units + ", "
-                + spec.activation + "): ";
+    static String nonFinite(int layer, int layers, int units, Activation activation, double[] weights,
+            double[] biases, boolean wide) {
+        String where = "layer " + (layer + 1) + " of " + layers + ", dense(" + units + ", " + activation + "): ";
         for (int i = 0; i < weights.length; i++) {
             if (!finite(weights[i], wide)) {
-                return where + "weight [" + i / spec.units + ", " + i % spec.units + "] (index " + i + " of "
+                return where + "weight [" + i / units + ", " + i % units + "] (index " + i + " of "
                         + weights.length + ") is " + stored(weights[i], wide);
             }
         }
