@@ -5,7 +5,7 @@
 # line per shape follows: "ratio <shape> <dtype> <threads> <java> <vecnn median> / <NumPy median> = <ratio>".
 # Each cell is measured REPEATS times (default 3), the pairs of its row one after another; the summary at the end
 # gives per cell the median of its pairs' ratios, their range, and the median GFLOPS of each side.
-# Run from the repository root after `mvn -q -DskipTests -pl bench -am package`; nothing else should run meanwhile.
+# THREADS="1" limits the thread counts (default "1 2"). Run from the repository root after `mvn -q -DskipTests -pl bench -am package`; nothing else should run meanwhile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp="bench/target/classes:api/target/classes:backend-vector/target/classes"
@@ -23,7 +23,7 @@ echo "== CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | sed -n 1
   "NumPy: ${npisa[*]:-on the kernels OpenBLAS chooses}"
 ratios=$(mktemp)
 trap 'rm -f "$ratios"' EXIT
-for threads in 1 2; do
+for threads in ${THREADS:-1 2}; do
   for j in "${javas[@]}"; do
     for dtype in float32 float64; do
       for ((r = 1; r <= repeats; r++)); do
