@@ -2,13 +2,13 @@ package org.vecnn.examples;
 
 import java.nio.file.Path;
 import org.vecnn.Backends;
+import org.vecnn.digits.GeneratedDigits;
 import org.vecnn.DType;
 import org.vecnn.nn.Activation;
 import org.vecnn.nn.Dataset;
 import org.vecnn.nn.EpochResult;
 import org.vecnn.nn.Evaluation;
 import org.vecnn.nn.Fit;
-import org.vecnn.nn.GeneratedDigits;
 import org.vecnn.nn.Loss;
 import org.vecnn.nn.Mlp;
 import org.vecnn.nn.Optimizer;
@@ -26,7 +26,8 @@ public final class MlpExample {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : ".");
         // tag::readme[]
-        Dataset.Split digits = GeneratedDigits.generate(3000, 1).split(0.8, 2);   // built in, no download
+        GeneratedDigits.Images images = GeneratedDigits.generate(3000, 1);        // vecnn-digits: built in, no download
+        Dataset.Split digits = Dataset.classification(images.pixels(), 784, images.labels(), 10).split(0.8, 2);
         Mlp net = Mlp.builder()
             .input(784)
             .dense(256, Activation.RELU)

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vecnn.nn.GeneratedDigits;
+import org.vecnn.digits.GeneratedDigits;
 import org.vecnn.tck.Environment;
 
 /** Each example program runs to the end and prints what the README says it prints. */
