@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The float32 matrix product {@code C = op(A) · op(B)} on row-major arrays, BLIS style: B packed into panels
  * of {@link #NR} columns, A into tiles of {@link #MR} rows, cache blocks of {@link #KC} x {@link #MC}, and a
- * micro-kernel that keeps an {@code MR x NR} block of C in vector registers (16 for float32, 24 for float64).
+ * micro-kernel ({@link #KERNEL}, chosen for the register file) that keeps an {@code MR x NR} block of C in vector
+ * registers.
  * Products at most two vectors wide take an unpacked path, tiny ones a scalar loop. Every sum starts from
  * {@code +0.0}. This file is the template of {@code DoubleGemm}, which the build generates by renaming
  * {@code Float}/{@code float}: the element width enters only through {@code Float.BYTES}.
@@ -33,8 +34,8 @@ final class FloatGemm {
     static final int KC = VectorMachine.CURRENT.depth(NR * Float.BYTES);
     /**
      * Rows of A per cache block (a multiple of MR): a block packed for all its depth (1 MB float32, 1.5 MB float64
-     * at a depth of 1024) is read from L2 by every block of C columns; 256 rows were 2-5% faster than 128 on 1024³
-     * (half the passes over B), and 16-64 tiles float32, 20-40 float64 no faster (paired in one JVM).
+     * at a depth of 1024) is read from L2 by every block of C columns: the more rows, the fewer passes over B
+     * (docs/performance.md has the measurements).
      */
     static final int MC = 32 * MR;
     /** Columns of B per cache block when B is packed a depth block at a time (a multiple of NR). */
@@ -47,10 +48,8 @@ final class FloatGemm {
     static final long B_WHOLE = (8L << 20) / Float.BYTES;
     /**
      * Elements of a block of C (MC rows) kept in L2 through all its depth blocks while the block's rows of A, packed
-     * once for all their depth, stream past (128 KB float32, 256 KB float64). Against one block of all the
-     * columns (1024³: 1 MB float32, 1.5 MB float64, which the B panels streaming through L2 evicted between depth
-     * blocks), 1024³ float64 ran 3-8% faster on one and two threads; float32 and the dense layer's products
-     * did not change (separate JVMs alternating, `VectorGemmThroughput`).
+     * once for all their depth, stream past (128 KB float32, 256 KB float64), rather than one block of all the
+     * columns, which the B panels streaming through L2 would evict between depth blocks.
      */
     static final long C_BLOCK = 1L << 15;
     /**
@@ -293,8 +292,8 @@ final class FloatGemm {
      * The blocked product over the worker pool. Split along M when {@code n <= m} (the weight gradient 784x128x256,
      * 1024³): when all of B is packed at once, it is packed into the caller's buffer a block of columns at a time
      * by whichever thread needs the block first ({@link PackedB}), each thread starting on a different block, so
-     * nothing is packed twice and no thread waits for all of B (against packing all of B on both threads before a
-     * barrier: 1024³ on two threads +2-9%, paired runs). Along N otherwise (and for a narrow B), each thread packing
+     * nothing is packed twice and no thread waits for all of B (there is no barrier between packing and
+     * computing). Along N otherwise (and for a narrow B), each thread packing
      * its own columns of B and all of A.
      */
     private static void blockedOnWorkers(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
@@ -512,7 +511,7 @@ final class FloatGemm {
         int p = 0;
         if (!transB) {
             // A row's n values are the first lanes of a vector loaded whole, while a whole vector lies inside b
-            // (+15-20% on the output layer's 128x256x10 against an element at a time). The lanes past n hold the
+            // (rather than an element at a time). The lanes past n hold the
             // next row's values or whatever follows; their sums are never stored, but they are zeroed anyway, so
             // that no NaN or subnormal garbage can slow the multiply-adds.
             VectorMask<Float> last = SPECIES.indexInRange(w - VL, n);
