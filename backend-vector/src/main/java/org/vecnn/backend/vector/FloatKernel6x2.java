@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The 6 x 2 micro-kernel (see {@link FloatMicroKernel}): 12 accumulators, 2 rows of B, 1 broadcast of A, 15 of
- * AVX2's 16 registers (BLIS's Haswell block). For both element types with 16 registers, where 8 x 2 (19) would spill.
+ * AVX2's 16 registers (BLIS's Haswell block); selectable with vecnn.vector.kernel=6x2, since 4 x 2 is the default.
  */
 final class FloatKernel6x2 implements FloatMicroKernel {
     private static final int ROWS = 6;

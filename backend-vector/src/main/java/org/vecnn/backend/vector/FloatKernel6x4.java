@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The 6 x 4 micro-kernel (see {@link FloatMicroKernel}): 24 accumulators, 4 rows of B, 1 broadcast of A, 29 of
- * AVX-512's 32 registers: four loads of B a term for six broadcasts. For float64 with 32 registers.
+ * AVX-512's 32 registers: four loads of B a term for six broadcasts. Chosen for float64 (8 x 2 for float32) there.
  */
 final class FloatKernel6x4 implements FloatMicroKernel {
     private static final int ROWS = 6;

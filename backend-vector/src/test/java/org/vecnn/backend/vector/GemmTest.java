@@ -115,11 +115,13 @@ class GemmTest {
         SplittableRandom random = new SplittableRandom(8);
         for (int t : new int[] {0, 3}) {
             boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
-            // Wide enough for a C of more than 2^16 elements whatever the register block.
-            int fn = Math.max(8 * FloatGemm.NR, ((1 << 16) / (FloatGemm.MC + 3) / FloatGemm.NR + 1) * FloatGemm.NR);
-            int dn = Math.max(11 * DoubleGemm.NR, ((1 << 16) / (DoubleGemm.MC + 3) / DoubleGemm.NR + 1) * DoubleGemm.NR);
-            Case f = new Case(FloatGemm.MC + 3, fn, (int) (FloatGemm.A_WHOLE / FloatGemm.MC) + 7, ta, tb, 1, t);
-            Case d = new Case(DoubleGemm.MC + 3, dn - 3, (int) (DoubleGemm.A_WHOLE / DoubleGemm.MC) + 7, ta, tb, 2, t);
+            // Tall enough for a C of more than 2^16 elements whatever the register block (so the depth is not split).
+            int fn = 8 * FloatGemm.NR;
+            int dn = 11 * DoubleGemm.NR - 3;
+            Case f = new Case(Math.max(FloatGemm.MC + 3, (1 << 16) / fn + 1), fn,
+                    (int) (FloatGemm.A_WHOLE / FloatGemm.MC) + 7, ta, tb, 1, t);
+            Case d = new Case(Math.max(DoubleGemm.MC + 3, (1 << 16) / dn + 1), dn,
+                    (int) (DoubleGemm.A_WHOLE / DoubleGemm.MC) + 7, ta, tb, 2, t);
             assertThat(FloatGemm.packsWholeA(f.k)).isFalse();
             assertThat(DoubleGemm.packsWholeA(d.k)).isFalse();
             assertThat(FloatGemm.splitsDepth(f.m, f.n, f.k)).isFalse();
