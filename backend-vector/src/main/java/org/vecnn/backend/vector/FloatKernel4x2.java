@@ -5,7 +5,7 @@ import jdk.incubator.vector.FloatVector;
 /**
  * The 4 x 2 micro-kernel (see {@link FloatMicroKernel}): 8 accumulators, 2 rows of B, 1 broadcast of A, 11 of
  * AVX2's 16 registers, leaving C2 room for the rest of the loop: with 16 registers it keeps its whole block in
- * registers on every JDK (the 6 x 2 block, 15 registers, ran at half speed on JDK 25: see docs/performance.md).
+ * registers on every JDK (BLIS's 6 x 2 block, 15 registers, ran at half speed on JDK 25: docs/performance.md).
  */
 final class FloatKernel4x2 implements FloatMicroKernel {
     private static final int ROWS = 4;

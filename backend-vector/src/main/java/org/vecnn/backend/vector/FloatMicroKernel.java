@@ -17,15 +17,14 @@ interface FloatMicroKernel {
     /** One tile of C over {@code kc} terms; {@code ldc} is C's row stride. */
     void multiply(int kc, float[] ap, int ao, float[] bp, int bo, float alpha, boolean add, float[] c, int co, int ldc);
 
-    /** The kernel called {@code name} ({@code 8x2}, {@code 6x4}, {@code 6x2}, {@code 4x2}: rows x vectors). */
+    /** The kernel called {@code name} ({@code 8x2}, {@code 6x4}, {@code 4x2}: rows x vectors). */
     static FloatMicroKernel named(String name) {
         return switch (name) {
             case "8x2" -> new FloatKernel8x2();
             case "6x4" -> new FloatKernel6x4();
-            case "6x2" -> new FloatKernel6x2();
             case "4x2" -> new FloatKernel4x2();
             default -> throw new IllegalArgumentException(VectorMachine.KERNEL_PROPERTY + "=" + name
-                    + ": no such micro-kernel; there are 8x2, 6x4, 6x2 and 4x2 (rows x vectors)");
+                    + ": no such micro-kernel; there are 8x2, 6x4 and 4x2 (rows x vectors)");
         };
     }
 }

@@ -17,7 +17,7 @@ import jdk.incubator.vector.FloatVector;
  * {@code -XX:UseAVX=2} lowers on an AVX-512 machine, else from the CPU's flags in {@code /proc/cpuinfo}, else 16
  * (a kernel for 16 registers only runs slower where there are 32; one for 32 spills where there are 16). The
  * caches come from sysfs, else 32 KB of L1 data and 1 MB of L2. The system properties {@value #KERNEL_PROPERTY}
- * (a kernel name such as {@code 6x2}) and {@value #DEPTH_PROPERTY} override the choice, for experiments.
+ * (a kernel name such as {@code 4x2}) and {@value #DEPTH_PROPERTY} override the choice, for experiments.
  *
  * @param isa         the instruction set the JVM uses for vectors, in words (e.g. {@code AVX-512}, {@code AVX2})
  * @param vectorBits  the width of the JVM's preferred vectors
@@ -27,7 +27,7 @@ import jdk.incubator.vector.FloatVector;
  * @param cacheSource where the cache sizes came from
  */
 record VectorMachine(String isa, int vectorBits, int registers, long l1dBytes, long l2Bytes, String cacheSource) {
-    /** Overrides the micro-kernel of both element types, e.g. {@code -Dvecnn.vector.kernel=6x2}. */
+    /** Overrides the micro-kernel of both element types, e.g. {@code -Dvecnn.vector.kernel=4x2}. */
     static final String KERNEL_PROPERTY = "vecnn.vector.kernel";
     /** Overrides the depth of a cache block, in terms. */
     static final String DEPTH_PROPERTY = "vecnn.vector.kc";
@@ -39,8 +39,8 @@ record VectorMachine(String isa, int vectorBits, int registers, long l1dBytes, l
      * The register block of the micro-kernel for elements of {@code bytes} bytes, as rows x vectors: one that keeps
      * its accumulators, one row of B and a broadcast of A in registers. With 32 registers: 8 x 2 for float32
      * (16 accumulators), 6 x 4 for float64 (24); with 16: 4 x 2 for both (8 accumulators, 2 loads, 1 broadcast).
-     * BLIS's Haswell block, 6 x 2 (15 registers), is as fast on JDK 17 but runs at half speed on JDK 25, whose C2
-     * spills it; 4 x 2 leaves room on both.
+     * BLIS's Haswell block, 6 x 2 (15 registers), was as fast on JDK 17 but ran at half speed on JDK 25, whose C2
+     * spills it (docs/performance.md); 4 x 2 leaves room on both, so 6 x 2 is not kept.
      */
     String kernel(int bytes) {
         String override = System.getProperty(KERNEL_PROPERTY);
